@@ -1,0 +1,74 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+
+/** An error a client can act on: Vietnamese message, English message and a stable English code. */
+export class AppError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly messageEn: string,
+    readonly field?: string,
+    /** Every problem when there are several (a form shows them all at once). */
+    readonly details?: { field: string; message: string; messageEn: string }[],
+  ) {
+    super(message);
+  }
+}
+
+export const errors = {
+  notFound: (what = 'Bản ghi', whatEn = 'Record') =>
+    new AppError(404, 'NOT_FOUND', `${what} không tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.`, `${whatEn} not found.`),
+  unauthenticated: () => new AppError(401, 'UNAUTHENTICATED', 'Bạn cần đăng nhập để tiếp tục.', 'Authentication required.'),
+  forbidden: () => new AppError(403, 'FORBIDDEN', 'Bạn không có quyền thực hiện thao tác này.', 'You are not allowed to do this.'),
+  staleVersion: () =>
+    new AppError(409, 'VERSION_CONFLICT', 'Dữ liệu đã được người khác cập nhật. Hãy tải lại rồi sửa lại.', 'The record was changed by someone else; reload and try again.', 'version'),
+  invalid: (field: string, message: string, messageEn: string) => new AppError(400, 'VALIDATION', message, messageEn, field),
+  /** Several field problems found by a domain rule; the first one leads. */
+  problems: (list: { field: string; message: string; messageEn: string }[]) =>
+    new AppError(400, 'VALIDATION', list[0].message, list[0].messageEn, list[0].field, list),
+  csrf: () => new AppError(403, 'CSRF', 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.', 'Missing or wrong CSRF token.'),
+};
+
+const enLocale = z.locales.en();
+
+function fieldOf(instancePath: string): string | undefined {
+  const p = instancePath.replace(/^\//, '').replace(/\//g, '.');
+  return p || undefined;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (err instanceof AppError) {
+      const existingId = (err as { existingId?: number }).existingId;
+      return reply.status(err.status).send({ error: { code: err.code, message: err.message, messageEn: err.messageEn, field: err.field, details: err.details, existingId } });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const field = fieldOf(first.instancePath);
+      const issue = { code: first.keyword, ...first.params, path: first.instancePath.split('/').filter(Boolean) } as any;
+      let en: string;
+      try {
+        const r = (enLocale.localeError as any)(issue);
+        en = typeof r === 'string' ? r : r?.message ?? first.message;
+      } catch {
+        en = first.message;
+      }
+      const where = field ? `Trường "${field}": ` : '';
+      return reply.status(400).send({
+        error: { code: 'VALIDATION', message: `${where}${first.message}`, messageEn: `${field ? `Field "${field}": ` : ''}${en}`, field },
+      });
+    }
+    if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
+      return reply.status(413).send({ error: { code: 'TOO_LARGE', message: 'Tệp hoặc dữ liệu gửi lên quá lớn.', messageEn: 'Payload too large.' } });
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
+      return reply.status(err.statusCode ?? 400).send({
+        error: { code: err.code ?? 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ: ' + err.message, messageEn: err.message },
+      });
+    }
+    req.log.error(err);
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: 'Lỗi hệ thống. Vui lòng thử lại sau.', messageEn: 'Internal error.' } });
+  });
+}

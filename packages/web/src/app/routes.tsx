@@ -1,0 +1,66 @@
+import { lazy } from 'react';
+import { Navigate, type RouteObject } from 'react-router-dom';
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { RequirePermission } from '../features/auth/RequirePermission';
+import { AppLayout } from '../layout/AppLayout';
+import { MAIN_NAV } from '../layout/navigation';
+
+// Every page is its own chunk: an official on a commune connection loads only what they open.
+const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
+const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage'));
+const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
+const ApiTokensPage = lazy(() => import('../features/account/ApiTokensPage'));
+const UnderConstructionPage = lazy(() => import('../features/placeholder/UnderConstructionPage'));
+const NotFoundPage = lazy(() => import('../layout/NotFoundPage'));
+
+const upcoming: RouteObject[] = MAIN_NAV.filter((entry) => !entry.ready).map((entry) => ({
+  path: `${entry.path.slice(1)}/*`,
+  element: <UnderConstructionPage capability={entry.key} />,
+}));
+
+export const routes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <DashboardPage /> },
+      {
+        path: 'units/:code?',
+        element: (
+          <RequirePermission permission="units.read">
+            <UnitsPage />
+          </RequirePermission>
+        ),
+      },
+      ...upcoming,
+      { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      {
+        path: 'admin/users',
+        element: (
+          <RequirePermission permission="users.manage">
+            <UsersPage />
+          </RequirePermission>
+        ),
+      },
+      {
+        path: 'admin/audit',
+        element: (
+          <RequirePermission permission="audit.read">
+            <AuditPage />
+          </RequirePermission>
+        ),
+      },
+      { path: 'account/password', element: <ChangePasswordPage /> },
+      { path: 'account/tokens', element: <ApiTokensPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

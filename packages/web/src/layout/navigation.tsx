@@ -1,0 +1,84 @@
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  AuditOutlined,
+  CarryOutOutlined,
+  ContainerOutlined,
+  DashboardOutlined,
+  ExperimentOutlined,
+  FileTextOutlined,
+  FlagOutlined,
+  GiftOutlined,
+  HeartOutlined,
+  MedicineBoxOutlined,
+  NodeIndexOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UsergroupAddOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@pcd/core';
+import type { ReactNode } from 'react';
+
+export type NavKey =
+  | 'dashboard'
+  | 'units'
+  | 'people'
+  | 'cases'
+  | 'contacts'
+  | 'quarantine'
+  | 'care'
+  | 'testing'
+  | 'vaccination'
+  | 'levels'
+  | 'capacity'
+  | 'teams'
+  | 'support'
+  | 'directives'
+  | 'reports'
+  | 'users'
+  | 'audit';
+
+export interface NavEntry {
+  key: NavKey;
+  path: string;
+  icon: ReactNode;
+  /** Hidden from the menu without it; the server refuses the data anyway. */
+  permission?: Permission;
+  /** False while the capability is not in service: the route shows the under-construction page. */
+  ready: boolean;
+}
+
+/** The side menu in the order a command center works: area, people, cases, response, then reporting. */
+export const MAIN_NAV: NavEntry[] = [
+  { key: 'dashboard', path: '/', icon: <DashboardOutlined />, ready: true },
+  { key: 'units', path: '/units', icon: <ApartmentOutlined />, permission: 'units.read', ready: true },
+  { key: 'people', path: '/people', icon: <TeamOutlined />, permission: 'personal.read', ready: false },
+  { key: 'cases', path: '/cases', icon: <AlertOutlined />, permission: 'personal.read', ready: false },
+  { key: 'contacts', path: '/contacts', icon: <NodeIndexOutlined />, permission: 'personal.read', ready: false },
+  { key: 'quarantine', path: '/quarantine', icon: <SafetyCertificateOutlined />, permission: 'personal.read', ready: false },
+  { key: 'care', path: '/care', icon: <HeartOutlined />, permission: 'personal.read', ready: false },
+  { key: 'testing', path: '/testing', icon: <ExperimentOutlined />, ready: false },
+  { key: 'vaccination', path: '/vaccination', icon: <MedicineBoxOutlined />, ready: false },
+  { key: 'levels', path: '/levels', icon: <FlagOutlined />, ready: false },
+  { key: 'capacity', path: '/capacity', icon: <ContainerOutlined />, ready: false },
+  { key: 'teams', path: '/teams', icon: <UsergroupAddOutlined />, ready: false },
+  { key: 'support', path: '/support', icon: <GiftOutlined />, ready: false },
+  { key: 'directives', path: '/directives', icon: <CarryOutOutlined />, ready: false },
+  { key: 'reports', path: '/reports', icon: <FileTextOutlined />, ready: false },
+];
+
+export const ADMIN_NAV: NavEntry[] = [
+  { key: 'users', path: '/admin/users', icon: <UserOutlined />, permission: 'users.manage', ready: true },
+  { key: 'audit', path: '/admin/audit', icon: <AuditOutlined />, permission: 'audit.read', ready: true },
+];
+
+/** The entry whose path is the longest prefix of the current location, so sub-pages keep their menu item lit. */
+export function activeNavKey(pathname: string): NavKey | undefined {
+  let best: NavEntry | undefined;
+  for (const entry of [...MAIN_NAV, ...ADMIN_NAV]) {
+    const matches = entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`);
+    if (matches && (!best || entry.path.length > best.path.length)) best = entry;
+  }
+  return best?.key;
+}
