@@ -4,6 +4,7 @@ import { startTestApp, DEMO_PASSWORD, type Client, type TestApp } from '../test/
 import { testEngines } from '../test/db.js';
 import { hashPassword } from '../auth/passwords.js';
 import { nowIso } from '../lib/time.js';
+import { multipart } from '../test/multipart.js';
 
 /**
  * For every route the server registers, a user of commune A (Na Tông, 03365) asks for what belongs to
@@ -21,6 +22,7 @@ interface Ctx {
   bHouseholdId: number;
   bDuplicateId: number;
   aPersonId: number;
+  bJobId: string;
 }
 
 type Probe = (ctx: Ctx) => Promise<void>;
@@ -29,6 +31,15 @@ const expect404 = async (p: Promise<{ statusCode: number; body: string }>) => {
   const res = await p;
   expect(res.statusCode, res.body).toBe(404);
 };
+
+async function waitJob(c: Client, id: string) {
+  for (let i = 0; i < 200; i++) {
+    const job = (await c.get(`/api/v1/jobs/${id}`)).json();
+    if (job.status !== 'running') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`job ${id} did not finish`);
+}
 
 const byAge = { '0-11': 1, '12-17': 1, '18-49': 1, '50-64': 1, '65+': 1 };
 
@@ -138,6 +149,18 @@ const PROBES: Record<string, Probe | { none: string }> = {
   },
   'GET /api/v1/households/:id': ({ a, bHouseholdId }) => expect404(a.get(`/api/v1/households/${bHouseholdId}`)),
   'PATCH /api/v1/households/:id': ({ a, bHouseholdId }) => expect404(a.patch(`/api/v1/households/${bHouseholdId}`, { version: 1, address: 'Đổi' })),
+  'GET /api/v1/people/import/template.xlsx': { none: 'an empty template with example rows' },
+  'POST /api/v1/people/import': async ({ a, bVillage }) => {
+    const csv = `Họ và tên,Năm sinh,Mã thôn/bản\nNgười Lạc Xã,1990,${bVillage}\n`;
+    const m = multipart({ mode: 'valid' }, { name: 'dan-cu.csv', data: Buffer.from(csv), type: 'text/csv' });
+    const res = await a.request('POST', '/api/v1/people/import', m.body, m.headers);
+    expect(res.statusCode, res.body).toBe(202);
+    const job = await waitJob(a, res.json().jobId);
+    expect(job.result.created).toBe(0);
+    expect(job.result.errors[0]).toMatchObject({ field: 'unitCode' });
+    expect((await a.get('/api/v1/people?q=nguoi%20lac%20xa')).json().total).toBe(0);
+  },
+  'GET /api/v1/jobs/:id': ({ a, bJobId }) => expect404(a.get(`/api/v1/jobs/${bJobId}`)),
   'GET /api/v1/audit/export.xlsx': async ({ aAdmin }) => {
     const res = await aAdmin.get('/api/v1/audit/export.xlsx');
     expect(res.statusCode).toBe(200);
@@ -167,11 +190,14 @@ for (const engine of await testEngines()) {
       const bDuplicateId = (await b.post('/api/v1/people', person)).json().probableDuplicates.length
         ? (await b.get('/api/v1/people/duplicates')).json().items[0].id : 0;
       const bHouseholdId = (await b.post('/api/v1/households', { unitCode: bVillageRow.code, address: 'Nhà số 1', headPersonId: bPersonId })).json().id;
+      const bImport = multipart({ mode: 'valid' }, { name: 'b.csv', data: Buffer.from(`Họ và tên,Năm sinh,Mã thôn/bản\nNgười Nhập B,1970,${bVillageRow.code}\n`), type: 'text/csv' });
+      const bJobId = (await b.request('POST', '/api/v1/people/import', bImport.body, bImport.headers)).json().jobId as string;
+      await waitJob(b, bJobId);
       const a = await t.login('xa.natong');
       await a.get('/api/v1/units/03365');
       const aPersonId = (await a.post('/api/v1/people', { fullName: 'Người Na Tông', birthYear: 1985, unitCode: '03365.01' })).json().id;
       expect(bDuplicateId).toBeGreaterThan(0);
-      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId };
+      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, bJobId };
     });
     afterAll(async () => { await t?.close(); });
 
