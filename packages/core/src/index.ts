@@ -5,3 +5,5 @@ export * from './roles.js';
 export * from './dates.js';
 export * from './identity.js';
 export * from './people.js';
+export * from './sweeps.js';
+export * from './arrivals.js';

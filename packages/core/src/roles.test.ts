@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { can, isRole, ROLES, ROLE_LABELS, type Permission, type Role } from './roles.js';
 
-const PERMISSIONS: Permission[] = ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write'];
+const PERMISSIONS: Permission[] = ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage'];
 
 /** The expected grants, written out as a table: Y granted, - refused, in the order of PERMISSIONS. */
 const MATRIX: Record<Role, string> = {
-  //        u.r u.w u.i usr aud p.r p.w
-  admin:    'Y   Y   Y   Y   Y   Y   Y',
-  command:  'Y   Y   -   -   -   Y   Y',
-  health:   'Y   -   -   -   -   Y   Y',
-  team:     'Y   -   -   -   -   Y   Y',
-  observer: 'Y   -   -   -   -   -   -',
+  //        u.r u.w u.i usr aud p.r p.w zon chk
+  admin:    'Y   Y   Y   Y   Y   Y   Y   Y   Y',
+  command:  'Y   Y   -   -   -   Y   Y   Y   Y',
+  health:   'Y   -   -   -   -   Y   Y   -   -',
+  team:     'Y   -   -   -   -   Y   Y   -   -',
+  observer: 'Y   -   -   -   -   -   -   -   -',
 };
 
 const cases = ROLES.flatMap((role) => {
@@ -22,7 +22,7 @@ describe('can', () => {
   it('has a row for every role and a column for every permission', () => {
     expect(Object.keys(MATRIX).sort()).toEqual([...ROLES].sort());
     for (const role of ROLES) expect(MATRIX[role].split(/\s+/)).toHaveLength(PERMISSIONS.length);
-    expect(cases).toHaveLength(35);
+    expect(cases).toHaveLength(ROLES.length * PERMISSIONS.length);
   });
 
   it.each(cases)('%s may %s: %s', (role, permission, expected) => {

@@ -16,11 +16,13 @@ export type Permission =
   | 'users.manage'
   | 'audit.read'
   | 'personal.read'
-  | 'personal.write';
+  | 'personal.write'
+  | 'zones.manage'
+  | 'checkpoints.manage';
 
 const GRANTS: Record<Role, Permission[]> = {
-  admin: ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write'],
-  command: ['units.read', 'units.write', 'personal.read', 'personal.write'],
+  admin: ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage'],
+  command: ['units.read', 'units.write', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage'],
   health: ['units.read', 'personal.read', 'personal.write'],
   team: ['units.read', 'personal.read', 'personal.write'],
   observer: ['units.read'],

@@ -155,6 +155,203 @@ export interface JobsTable {
   finished_at: string | null;
 }
 
+export interface SweepsTable {
+  id: Generated<number>;
+  name: string;
+  /** The commune the sweep runs in. */
+  unit_code: string;
+  unit_path: string;
+  from_date: string;
+  to_date: string;
+  /** planned | active | closed */
+  status: string;
+  note: string | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SweepVillagesTable {
+  sweep_id: number;
+  unit_code: string;
+  unit_path: string;
+}
+
+export interface SweepAssignmentsTable {
+  sweep_id: number;
+  household_id: number;
+  /** The household's village when it joined the sweep. */
+  unit_code: string;
+  unit_path: string;
+  member_user_id: number | null;
+  assigned_at: string | null;
+}
+
+export interface SweepVisitsTable {
+  id: Generated<number>;
+  sweep_id: number;
+  household_id: number;
+  unit_code: string;
+  unit_path: string;
+  visited_at: string;
+  visited_by: number;
+  outcome: string;
+  /** JSON array of symptom codes. */
+  symptoms: string | null;
+  follow_up_created: Generated<number>;
+  note: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SweepVisitPeopleTable {
+  id: Generated<number>;
+  visit_id: number;
+  sweep_id: number;
+  person_id: number;
+  /** present | absent | arrival */
+  role: string;
+  created_person: Generated<number>;
+  origin_unit_code: string | null;
+  origin_text: string | null;
+  arrival_date: string | null;
+}
+
+export interface EpidemicZonesTable {
+  id: Generated<number>;
+  /** Any unit of the national list (province, district or commune), loaded in `units` or not. */
+  unit_code: string;
+  unit_name: string;
+  unit_tier: string;
+  from_date: string;
+  to_date: string | null;
+  note: string | null;
+  /** The unit whose list this is: the zone applies to arrivals into it. Null: the national list. */
+  declared_by_code: string | null;
+  declared_by_path: string | null;
+  declared_by_user: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ObligationRulesTable {
+  id: Generated<number>;
+  name: string;
+  /** Where the rule applies (the nearest rule above a destination wins); null: the national default. */
+  unit_code: string | null;
+  unit_path: string | null;
+  quarantine_days: number;
+  /** JSON array of day numbers, day 1 being the arrival day. */
+  test_days: string;
+  active: Generated<number>;
+  created_by: number | null;
+  replaced_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DeclarationsTable {
+  id: Generated<number>;
+  receipt_code: string;
+  person_id: number;
+  full_name: string;
+  name_folded: string;
+  date_of_birth: string | null;
+  birth_year: number | null;
+  id_number: string | null;
+  phone: string | null;
+  /** Any official code of the national list. */
+  from_unit_code: string;
+  from_unit_name: string;
+  /** 1 when the origin was in an epidemic zone on the arrival date. */
+  from_zone: number;
+  zone_id: number | null;
+  arrival_date: string;
+  /** The commune or village of the managed area the person goes to. */
+  to_unit_code: string;
+  to_unit_path: string;
+  address: string;
+  transport: string;
+  /** JSON array of symptom codes. */
+  symptoms: string;
+  vaccination_doses: number;
+  /** public | checkpoint | staff */
+  source: string;
+  checkpoint_id: number | null;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export interface ObligationsTable {
+  id: Generated<number>;
+  person_id: number;
+  declaration_id: number | null;
+  unit_code: string;
+  unit_path: string;
+  kind: string;
+  rule_id: number | null;
+  /** JSON of the rule when the follow-up started. */
+  rule_snapshot: string;
+  start_date: string;
+  end_date: string;
+  /** JSON array of {day,date,doneOn,result}. */
+  tests: string;
+  /** Earliest outstanding date while open, for the work list. */
+  next_due_date: string | null;
+  /** open | done | cancelled */
+  status: string;
+  completed_at: string | null;
+  note: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CheckpointsTable {
+  id: Generated<number>;
+  name: string;
+  /** checkpoint | declaration_point | border_post */
+  kind: string;
+  unit_code: string;
+  unit_path: string;
+  location: string | null;
+  lat: number | null;
+  lng: number | null;
+  /** Opens the public declaration form (QR code): /khai-bao/<token>. */
+  public_token: string;
+  staff_on_duty: string | null;
+  active: Generated<number>;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CheckpointPassagesTable {
+  id: Generated<number>;
+  checkpoint_id: number;
+  unit_path: string;
+  /** in | out */
+  direction: string;
+  at: string;
+  /** Vietnam calendar day of `at`. */
+  day: string;
+  vehicle_plate: string | null;
+  person_count: Generated<number>;
+  note: string | null;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: string;
+  hits: number;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -167,6 +364,18 @@ export interface Database {
   people: PeopleTable;
   person_duplicates: PersonDuplicatesTable;
   jobs: JobsTable;
+  epidemic_zones: EpidemicZonesTable;
+  obligation_rules: ObligationRulesTable;
+  declarations: DeclarationsTable;
+  obligations: ObligationsTable;
+  checkpoints: CheckpointsTable;
+  checkpoint_passages: CheckpointPassagesTable;
+  rate_limits: RateLimitsTable;
+  sweeps: SweepsTable;
+  sweep_villages: SweepVillagesTable;
+  sweep_assignments: SweepAssignmentsTable;
+  sweep_visits: SweepVisitsTable;
+  sweep_visit_people: SweepVisitPeopleTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -176,3 +385,10 @@ export type UserRow = Selectable<UsersTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type PersonRow = Selectable<PeopleTable>;
 export type HouseholdRow = Selectable<HouseholdsTable>;
+export type SweepRow = Selectable<SweepsTable>;
+export type EpidemicZoneRow = Selectable<EpidemicZonesTable>;
+export type ObligationRuleRow = Selectable<ObligationRulesTable>;
+export type DeclarationRow = Selectable<DeclarationsTable>;
+export type ObligationRow = Selectable<ObligationsTable>;
+export type CheckpointRow = Selectable<CheckpointsTable>;
+export type PassageRow = Selectable<CheckpointPassagesTable>;

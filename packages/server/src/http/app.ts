@@ -17,6 +17,9 @@ import { usersRoutes } from '../users/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { peopleRoutes } from '../people/routes.js';
 import { jobsRoutes } from '../jobs/routes.js';
+import { arrivalsRoutes } from '../arrivals/routes.js';
+import { checkpointsRoutes } from '../checkpoints/routes.js';
+import { sweepsRoutes } from '../sweeps/routes.js';
 import { registerErrorHandler } from './errors.js';
 import { VERSION } from '../version.js';
 
@@ -38,7 +41,9 @@ declare module 'fastify' {
 }
 
 /** Every capability registers here, under /api/v1; the order does not matter. */
-export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes];
+export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes];
+
+const STATIC_FILE = /\.(?:html?|m?js|css|map|json|svg|png|jpe?g|gif|webp|ico|txt|xml|webmanifest|woff2?|ttf|wasm)$/i;
 
 export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -96,7 +101,8 @@ export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): 
     app.setNotFoundHandler((req, reply) => {
       // Only app routes get the shell: a missing asset (an old bundle after a rebuild) must be a 404, not HTML.
       const pathname = req.url.split('?')[0];
-      if (req.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith('/assets/') && !/\.[a-z0-9]+$/i.test(pathname)) {
+      // Village codes carry a dot (/units/03365.01), so only a web file's extension marks a missing file.
+      if (req.method === 'GET' && !pathname.startsWith('/api/') && !pathname.startsWith('/assets/') && !STATIC_FILE.test(pathname)) {
         return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
       }
       return reply.status(404).send({ error: { code: 'NOT_FOUND', message: 'Không tìm thấy đường dẫn.', messageEn: 'Route not found.' } });

@@ -1,17 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { foldVietnamese } from '@pcd/core';
+import { foldVietnamese, vnDate } from '@pcd/core';
 import { startTestApp, DEMO_PASSWORD, type Client, type TestApp } from '../test/app.js';
 import { testEngines } from '../test/db.js';
 import { hashPassword } from '../auth/passwords.js';
 import { nowIso } from '../lib/time.js';
 import { multipart } from '../test/multipart.js';
+import { ARRIVALS_PROBES, seedArrivalsOfB, type ArrivalsOfB } from '../test/arrivals-probes.js';
 
 /**
  * For every route the server registers, a user of commune A (Na Tông, 03365) asks for what belongs to
  * commune B (Mường Nhà, 03364) and must get 404 or no B record. A new route without a probe here
  * fails the coverage test, so jurisdiction is checked for routes that do not exist yet.
  */
-interface Ctx {
+interface Ctx extends ArrivalsOfB {
   a: Client; // command staff of A
   aAdmin: Client; // administrator scoped to A
   bUnit: string;
@@ -23,6 +24,7 @@ interface Ctx {
   bDuplicateId: number;
   aPersonId: number;
   bJobId: string;
+  bSweepId: number;
 }
 
 type Probe = (ctx: Ctx) => Promise<void>;
@@ -161,6 +163,37 @@ const PROBES: Record<string, Probe | { none: string }> = {
     expect((await a.get('/api/v1/people?q=nguoi%20lac%20xa')).json().total).toBe(0);
   },
   'GET /api/v1/jobs/:id': ({ a, bJobId }) => expect404(a.get(`/api/v1/jobs/${bJobId}`)),
+  'POST /api/v1/sweeps': async ({ a, bUnit, bVillage }) => {
+    const sweep = { name: 'Rà soát xã khác', fromDate: '2021-10-26', toDate: '2021-11-05' };
+    const other = await a.post('/api/v1/sweeps', { ...sweep, unitCode: bUnit });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.field).toBe('unitCode');
+    const mixed = await a.post('/api/v1/sweeps', { ...sweep, unitCode: '03365', villageCodes: [bVillage] });
+    expect(mixed.statusCode).toBe(400);
+    expect(mixed.json().error.field).toBe('villageCodes');
+  },
+  'GET /api/v1/sweeps': async ({ a, bUnit }) => {
+    await expect404(a.get(`/api/v1/sweeps?unit=${bUnit}`));
+    const all = (await a.get('/api/v1/sweeps?pageSize=500')).json();
+    expect(all.items.filter((s: { unitCode: string }) => s.unitCode !== '03365')).toEqual([]);
+  },
+  'GET /api/v1/sweeps/export.xlsx': async ({ a, bUnit }) => {
+    await expect404(a.get(`/api/v1/sweeps/export.xlsx?unit=${bUnit}`));
+    const res = await a.get('/api/v1/sweeps/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.includes(Buffer.from('Pu Lau'))).toBe(false);
+  },
+  'GET /api/v1/sweeps/:id': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}`)),
+  'PATCH /api/v1/sweeps/:id': ({ a, bSweepId }) => expect404(a.patch(`/api/v1/sweeps/${bSweepId}`, { version: 3, status: 'closed' })),
+  'POST /api/v1/sweeps/:id/assign': ({ a, bSweepId }) => expect404(a.post(`/api/v1/sweeps/${bSweepId}/assign`, { version: 3, householdIds: [1], memberId: null })),
+  'GET /api/v1/sweeps/:id/households': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}/households`)),
+  'GET /api/v1/sweeps/:id/households/export.xlsx': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}/households/export.xlsx`)),
+  'POST /api/v1/sweeps/:id/visits': ({ a, bSweepId, bHouseholdId }) => expect404(a.post(`/api/v1/sweeps/${bSweepId}/visits`, { householdId: bHouseholdId, outcome: 'found' })),
+  'GET /api/v1/sweeps/:id/visits': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}/visits`)),
+  'GET /api/v1/sweeps/:id/visits/export.xlsx': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}/visits/export.xlsx`)),
+  'GET /api/v1/sweeps/:id/cross-check': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}/cross-check`)),
+  'GET /api/v1/sweeps/:id/cross-check/export.xlsx': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}/cross-check/export.xlsx`)),
+  ...ARRIVALS_PROBES,
   'GET /api/v1/audit/export.xlsx': async ({ aAdmin }) => {
     const res = await aAdmin.get('/api/v1/audit/export.xlsx');
     expect(res.statusCode).toBe(200);
@@ -193,11 +226,18 @@ for (const engine of await testEngines()) {
       const bImport = multipart({ mode: 'valid' }, { name: 'b.csv', data: Buffer.from(`Họ và tên,Năm sinh,Mã thôn/bản\nNgười Nhập B,1970,${bVillageRow.code}\n`), type: 'text/csv' });
       const bJobId = (await b.request('POST', '/api/v1/people/import', bImport.body, bImport.headers)).json().jobId as string;
       await waitJob(b, bJobId);
+      // A running sweep of B over its village, with a visit that found a new arrival.
+      const bSweep = (await b.post('/api/v1/sweeps', { name: 'Rà soát bản Pu Lau', unitCode: '03364', villageCodes: [bVillageRow.code], fromDate: vnDate(), toDate: vnDate() })).json();
+      const bSplit = (await b.post(`/api/v1/sweeps/${bSweep.id}/assign`, { version: bSweep.version, memberIds: [bUser.id] })).json();
+      await b.patch(`/api/v1/sweeps/${bSweep.id}`, { version: bSplit.version, status: 'active' });
+      const bVisit = await b.post(`/api/v1/sweeps/${bSweep.id}/visits`, { householdId: bHouseholdId, outcome: 'found', arrivals: [{ fullName: 'Người Về Pu Lau', birthYear: 1990, arrivalDate: vnDate() }] });
+      expect(bVisit.statusCode, bVisit.body).toBe(201);
+      const arrivalsOfB = await seedArrivalsOfB(t, b, bVillageRow.code);
       const a = await t.login('xa.natong');
       await a.get('/api/v1/units/03365');
       const aPersonId = (await a.post('/api/v1/people', { fullName: 'Người Na Tông', birthYear: 1985, unitCode: '03365.01' })).json().id;
       expect(bDuplicateId).toBeGreaterThan(0);
-      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, bJobId };
+      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, ...arrivalsOfB, bJobId, bSweepId: bSweep.id };
     });
     afterAll(async () => { await t?.close(); });
 

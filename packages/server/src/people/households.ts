@@ -30,12 +30,12 @@ export type HouseholdInput = z.infer<typeof householdInput>;
 export const householdPatch = householdInput.partial().extend({ version: z.number().int().min(1) });
 
 export const householdSchema = z.object({
-  id: z.number(), unitCode: z.string(), kind: z.enum(HOUSEHOLD_KINDS), code: z.string().nullable(), name: z.string().nullable(), address: z.string(),
+  id: z.number(), unitCode: z.string(), unitName: z.string().optional(), kind: z.enum(HOUSEHOLD_KINDS), code: z.string().nullable(), name: z.string().nullable(), address: z.string(),
   headPersonId: z.number().nullable(), headName: z.string().nullable().optional(), landlordName: z.string().nullable(), landlordPhone: z.string().nullable(),
   capacity: z.number().nullable(), memberCount: z.number().optional(), version: z.number(), createdAt: z.string(), updatedAt: z.string(),
 });
 
-function toDto(h: HouseholdRow, extra: { memberCount?: number; headName?: string | null } = {}) {
+function toDto(h: HouseholdRow, extra: { memberCount?: number; headName?: string | null; unitName?: string } = {}) {
   return {
     id: h.id, unitCode: h.unit_code, kind: h.kind as (typeof HOUSEHOLD_KINDS)[number], code: h.code, name: h.name, address: h.address,
     headPersonId: h.head_person_id, landlordName: h.landlord_name, landlordPhone: h.landlord_phone, capacity: h.capacity,
@@ -95,13 +95,14 @@ export async function listHouseholds(db: Db, auth: AuthContext, f: { unit?: stri
   const [{ total }] = await qb.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await qb
     .leftJoin('people as head', 'head.id', 'households.head_person_id')
+    .innerJoin('units', 'units.code', 'households.unit_code')
     .selectAll('households')
-    .select('head.full_name as head_name')
+    .select(['head.full_name as head_name', 'units.name as unit_name'])
     .select((eb) => eb.selectFrom('people').select((e) => e.fn.countAll<number>().as('n')).whereRef('people.household_id', '=', 'households.id').where('people.merged_into', 'is', null).as('member_count'))
     .orderBy('households.unit_path').orderBy('households.id')
     .limit(pageSize).offset((page - 1) * pageSize)
     .execute();
-  return { items: rows.map((r) => toDto(r, { memberCount: Number(r.member_count ?? 0), headName: r.head_name })), total: Number(total), page, pageSize };
+  return { items: rows.map((r) => toDto(r, { memberCount: Number(r.member_count ?? 0), headName: r.head_name, unitName: r.unit_name })), total: Number(total), page, pageSize };
 }
 
 export async function getHousehold(db: Db, auth: AuthContext, actor: Actor, id: number) {
@@ -111,7 +112,8 @@ export async function getHousehold(db: Db, auth: AuthContext, actor: Actor, id: 
   const members = await peopleRepo.filtered(db, auth.scope, { householdId: id }, 0).selectAll('people').orderBy('people.birth_year').execute();
   await recordAudit(db, actor, { action: 'read', entity: 'household', entityId: id, unitCode: h.unit_code, unitPath: h.unit_path });
   const head = members.find((m) => m.id === h.head_person_id);
-  return { ...toDto(h, { memberCount: members.length, headName: head?.full_name ?? null }), members: members.map(toPersonDto) };
+  const unit = await db.selectFrom('units').select('name').where('code', '=', h.unit_code).executeTakeFirst();
+  return { ...toDto(h, { memberCount: members.length, headName: head?.full_name ?? null, unitName: unit?.name }), members: members.map(toPersonDto) };
 }
 
 export async function updateHousehold(db: Db, auth: AuthContext, actor: Actor, id: number, patch: z.infer<typeof householdPatch>) {

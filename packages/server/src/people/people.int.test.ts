@@ -120,6 +120,11 @@ for (const engine of await testEngines()) {
       expect(res.json()).toMatchObject({ kind: 'boarding_house', landlordPhone: '0903123456', capacity: 40 });
       const list = (await c.get('/api/v1/households?kind=boarding_house')).json();
       expect(list.items.map((h: { name: string }) => h.name)).toEqual(['Khu trọ Hòa Bình']);
+      // Lists and the household page name the village, not only its code.
+      const village = (await c.get('/api/v1/units/22969.01')).json().name;
+      expect(village).toBeTruthy();
+      expect(list.items[0].unitName).toBe(village);
+      expect((await c.get(`/api/v1/households/${res.json().id}`)).json()).toMatchObject({ unitName: village, memberCount: 0, members: [] });
     });
 
     it('hides people from observers and from other communes, and team members see only their villages', async () => {

@@ -10,6 +10,7 @@ const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const PeopleRoutes = lazy(() => import('../features/people/PeopleRoutes'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
 const ApiTokensPage = lazy(() => import('../features/account/ApiTokensPage'));
@@ -40,6 +41,8 @@ export const routes: RouteObject[] = [
           </RequirePermission>
         ),
       },
+      // Sub-pages (households, duplicates, one record) are routed inside the registry.
+      { path: 'people/*', element: <PeopleRoutes /> },
       ...upcoming,
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       {

@@ -53,7 +53,7 @@ export interface NavEntry {
 export const MAIN_NAV: NavEntry[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined />, ready: true },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, permission: 'units.read', ready: true },
-  { key: 'people', path: '/people', icon: <TeamOutlined />, permission: 'personal.read', ready: false },
+  { key: 'people', path: '/people', icon: <TeamOutlined />, permission: 'personal.read', ready: true },
   { key: 'cases', path: '/cases', icon: <AlertOutlined />, permission: 'personal.read', ready: false },
   { key: 'contacts', path: '/contacts', icon: <NodeIndexOutlined />, permission: 'personal.read', ready: false },
   { key: 'quarantine', path: '/quarantine', icon: <SafetyCertificateOutlined />, permission: 'personal.read', ready: false },

@@ -1,8 +1,10 @@
 import { EditOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Skeleton, Tag, Tooltip, Typography } from 'antd';
+import { formatDateTime } from '@pcd/core';
+import { Alert, Breadcrumb, Button, Card, Descriptions, Empty, Flex, Result, Skeleton, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { isApiError } from '../../api/errors';
 import { ErrorResult } from '../../layout/ErrorResult';
 import { usePermission } from '../auth/session';
 import { useUnit } from './api';
@@ -22,6 +24,17 @@ export function UnitDetailPanel({ code }: { code: string }) {
     return (
       <Card data-testid="unit-detail" data-code={code} aria-busy="true">
         <Skeleton active paragraph={{ rows: 8 }} />
+      </Card>
+    );
+  }
+  // The server answers 404 alike for a unit that does not exist and one outside the caller's area,
+  // so the screen says the same for both and never hints that the other commune is there.
+  if (isApiError(unit.error) && unit.error.status === 404) {
+    return (
+      <Card data-testid="unit-detail" data-code={code}>
+        <div data-testid="unit-not-found">
+          <Result status="404" title={t('units.notFoundTitle')} subTitle={t('units.notFound')} />
+        </div>
       </Card>
     );
   }
@@ -66,6 +79,9 @@ export function UnitDetailPanel({ code }: { code: string }) {
           { key: 'tier', label: t('units.tier'), children: <span data-testid="unit-tier">{t(`tiers.${u.tier}`)}</span> },
           { key: 'parent', label: t('units.parent'), children: parent ? unitFullName(parent) : t('common.empty') },
           ...(u.childCount !== undefined ? [{ key: 'children', label: t('units.children'), children: u.childCount }] : []),
+          ...(u.updatedAt
+            ? [{ key: 'updatedAt', label: t('units.updatedAt'), children: <span data-testid="unit-updated-at">{formatDateTime(u.updatedAt)}</span> }]
+            : []),
           ...(population?.source
             ? [{ key: 'source', label: t('population.source'), children: <span data-testid="population-source">{t(`population.sources.${population.source}`)}</span> }]
             : []),

@@ -2,7 +2,7 @@
  * Administrative units: lazy tree and diacritic-insensitive search on the left, detail and population on the right.
  * The selected unit is in the URL (/units/<code>) so a link can be shared.
  * Test ids: unit-search-input, unit-tree, unit-node (data-code), unit-search-results, unit-search-result (data-code),
- * unit-detail (data-code), unit-detail-empty, unit-breadcrumb, unit-name, unit-code, unit-kind, unit-tier, population-source,
+ * unit-detail (data-code), unit-detail-empty, unit-not-found, unit-updated-at, unit-breadcrumb, unit-name, unit-code, unit-kind, unit-tier, population-source,
  * unit-population-table, population-count-<band>, population-total, population-demo-tag,
  * population-edit-button, population-edit-form, population-input-<band>, population-edit-total, population-save,
  * unit-export-button, unit-import-button, unit-import-dialog, import-type, import-mode, import-file, import-province,
