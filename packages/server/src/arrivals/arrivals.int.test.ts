@@ -208,6 +208,9 @@ for (const engine of await testEngines()) {
       expect(set.json()).toMatchObject({ unitCode: '100', quarantineDays: 14, testDays: [1, 7, 14], version: 1, active: true });
       expect((await district.request('PUT', '/api/v1/obligation-rules', { name: 'Lần hai', quarantineDays: 10, testDays: [1], version: 7 })).statusCode).toBe(409);
       expect((await natong.get('/api/v1/obligation-rules')).json().effective).toMatchObject({ unitCode: '100', quarantineDays: 14 });
+      const national = (await admin.get('/api/v1/obligation-rules')).json();
+      expect(national.effective).toMatchObject({ unitCode: null, quarantineDays: 7 });
+      expect(national.items.map((x: { unitCode: string | null }) => x.unitCode).sort()).toEqual(['100', null].sort());
 
       const res = await t.anonymous().post('/api/v1/public/declarations', { ...tam, fullName: 'Điêu Chính Tươi', birthYear: 1992 });
       const d = (await natong.get(`/api/v1/declarations?q=${res.json().receiptCode}`)).json().items[0];

@@ -13,6 +13,7 @@ import { declarationSchema, publicDeclarationInput, staffDeclarationInput } from
 import { declarePublicly, declareByStaff, getDeclaration, iterateDeclarations, listDeclarations, resolveWithin } from './service.js';
 import { registryChildren, searchDestinations } from './origins.js';
 import { checkpointsRepo } from '../checkpoints/repository.js';
+import { communeOfPoint } from '../checkpoints/service.js';
 import { obligationsRoutes } from './obligations-routes.js';
 import { zonesRoutes } from './zones-routes.js';
 
@@ -72,8 +73,8 @@ export async function arrivalsRoutes(app: FastifyInstance) {
     let within: string | undefined;
     if (req.query.checkpointToken) {
       const c = await checkpointsRepo.byToken(db(), req.query.checkpointToken);
-      // The commune of the point: its own villages are the likely destinations.
-      if (c) within = c.unit_path.split('/').filter(Boolean).slice(0, 3).reduce((p, code) => `${p}${code}/`, '/');
+      // The villages of the point's commune are the likely destinations.
+      if (c) within = (await communeOfPoint(db(), c))?.path ?? c.unit_path;
     }
     if (!within && !req.query.q?.trim()) return { items: [] };
     return { items: await searchDestinations(db(), { q: req.query.q, within, limit: 50 }) };

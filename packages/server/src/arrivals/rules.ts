@@ -40,7 +40,7 @@ export function ruleOf(r: ObligationRuleRow): ObligationRule {
 export async function effectiveRule(db: DbOrTrx, destinationPath: string): Promise<ObligationRuleRow | undefined> {
   const lineage = destinationPath.split('/').filter(Boolean);
   const rows = await db.selectFrom('obligation_rules').selectAll().where('active', '=', 1)
-    .where((eb) => eb.or([eb('unit_code', 'is', null), eb('unit_code', 'in', lineage)])).execute();
+    .where((eb) => eb.or([eb('unit_code', 'is', null), ...(lineage.length ? [eb('unit_code', 'in', lineage)] : [])])).execute();
   return rows.sort((a, b) => (b.unit_path?.length ?? 0) - (a.unit_path?.length ?? 0))[0];
 }
 

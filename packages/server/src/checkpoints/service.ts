@@ -107,13 +107,22 @@ export async function updateCheckpoint(db: Db, auth: AuthContext, actor: Actor, 
   });
 }
 
+/** The commune a point serves (a point may sit at a village entrance): where its declarants mostly go. */
+export async function communeOfPoint(db: DbOrTrx, c: CheckpointRow): Promise<{ code: string; path: string } | null> {
+  const unit = await unitsRepo.findByCode(db, c.unit_code);
+  if (!unit) return null;
+  if (unit.tier === 'commune') return { code: unit.code, path: unit.path };
+  if (unit.tier === 'village' && unit.parent_code) return { code: unit.parent_code, path: unit.path.slice(0, unit.path.length - unit.code.length - 1) };
+  return null;
+}
+
 /** What the public form shows about the point its QR code opened: no people, no figures. */
 export async function publicCheckpoint(db: Db, token: string) {
   const c = await checkpointsRepo.byToken(db, token);
   if (!c) throw errors.notFound('Điểm khai báo y tế', 'Declaration point');
   const unit = await unitsRepo.findByCode(db, c.unit_code);
-  const commune = unit?.tier === 'village' ? unit.parent_code : unit?.tier === 'commune' ? unit.code : null;
-  return { name: c.name, kind: c.kind as CheckpointDto['kind'], unitCode: c.unit_code, unitName: unit?.name ?? '', location: c.location, communeCode: commune };
+  const commune = await communeOfPoint(db, c);
+  return { name: c.name, kind: c.kind as CheckpointDto['kind'], unitCode: c.unit_code, unitName: unit?.name ?? '', location: c.location, communeCode: commune?.code ?? null };
 }
 
 export async function addPassage(db: Db, auth: AuthContext, actor: Actor, id: number, input: PassageInput) {

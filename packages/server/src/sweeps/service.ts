@@ -235,12 +235,14 @@ export async function updateSweep(db: Db, auth: AuthContext, actor: Actor, id: n
 }
 
 /** Members are active staff of the sweep's commune (and of the caller's scope) who can go door to door. */
+export function memberCandidates(db: DbOrTrx, auth: AuthContext, sweep: Pick<SweepRow, 'unit_path'>) {
+  return db.selectFrom('users').innerJoin('units', 'units.code', 'users.unit_code')
+    .where('users.disabled', '=', 0).where('users.role', 'in', ['team', 'health', 'command'])
+    .where('units.path', 'like', `${sweep.unit_path}%`).where(withinScope(auth.scope, 'units.path'));
+}
+
 export async function checkMembers(db: DbOrTrx, auth: AuthContext, sweep: SweepRow, ids: number[]) {
-  const rows = await db.selectFrom('users').innerJoin('units', 'units.code', 'users.unit_code')
-    .select(['users.id', 'users.full_name'])
-    .where('users.id', 'in', ids).where('users.disabled', '=', 0).where('users.role', 'in', ['team', 'health', 'command'])
-    .where('units.path', 'like', `${sweep.unit_path}%`).where(withinScope(auth.scope, 'units.path'))
-    .execute();
+  const rows = await memberCandidates(db, auth, sweep).select(['users.id', 'users.full_name']).where('users.id', 'in', ids).execute();
   const unknown = ids.filter((i) => !rows.some((r) => r.id === i));
   if (unknown.length) {
     throw errors.invalid('memberIds', `Người dùng mã ${unknown.join(', ')} không phải cán bộ/thành viên Tổ COVID cộng đồng đang hoạt động của xã này.`,
