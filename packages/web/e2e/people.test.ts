@@ -66,7 +66,7 @@ async function residentsFile(templatePath: string): Promise<{ file: string; head
   return { file, headers };
 }
 
-const drawer = (page: Page) => page.locator('.ant-drawer-content');
+const drawer = (page: Page) => page.getByTestId('person-form');
 const fieldError = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
 
 async function pickUnit(page: Page, inputId: string, search: string, code: string) {
@@ -76,12 +76,13 @@ async function pickUnit(page: Page, inputId: string, search: string, code: strin
 }
 
 async function fillPerson(page: Page, p: { name: string; dob: string; cccd?: string; phone?: string }) {
-  await page.getByTestId('person-fullname').fill(p.name);
+  const form = drawer(page);
+  await form.getByTestId('person-fullname').fill(p.name);
   await page.locator('#person_dateOfBirth').fill(p.dob);
   await page.locator('#person_dateOfBirth').press('Enter');
-  await drawer(page).getByText('Nam', { exact: true }).click();
-  if (p.cccd) await page.getByTestId('person-id-number').fill(p.cccd);
-  if (p.phone) await page.getByTestId('person-phone').fill(p.phone);
+  await form.getByText('Nam', { exact: true }).click();
+  if (p.cccd) await form.getByTestId('person-id-number').fill(p.cccd);
+  if (p.phone) await form.getByTestId('person-phone').fill(p.phone);
   await pickUnit(page, 'person_unitCode', 'hat tao', HAT_TAO);
 }
 
@@ -91,6 +92,8 @@ async function search(page: Page, q: string) {
 }
 
 const rowsOf = (page: Page) => page.getByTestId('person-row');
+// A reload boots the whole app before the list answers: wait longer than expect.poll's default second.
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 
 describe.skipIf(!browserAvailable())('people registry in the browser', () => {
   let server: RunningServer;
@@ -103,6 +106,7 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
     browser = await launchBrowser();
     context = await browser.newContext({ acceptDownloads: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
+    page.setDefaultTimeout(15_000);
     await loginAs(page, server.url, 'xa.natong');
   });
 
@@ -118,15 +122,15 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
     await fillPerson(page, { ...PIENG, cccd: '099185004321' });
     await page.getByTestId('person-save').click();
 
-    await expect.poll(() => fieldError(page, 'person_idNumber').textContent()).toBe('Ba chữ số đầu của CCCD (099) không phải mã tỉnh/thành phố.');
+    await eventually(() => fieldError(page, 'person_idNumber').textContent()).toBe('Ba chữ số đầu của CCCD (099) không phải mã tỉnh/thành phố.');
     expect(await page.getByText('Chưa có người dân nào khớp với bộ lọc.').count()).toBe(1);
 
-    await page.getByTestId('person-id-number').fill(PIENG.cccd);
+    await drawer(page).getByTestId('person-id-number').fill(PIENG.cccd);
     await page.getByTestId('person-save').click();
     await page.locator('.ant-message', { hasText: `Đã thêm hồ sơ ${PIENG.name}.` }).waitFor();
     await drawer(page).waitFor({ state: 'hidden' });
 
-    await expect.poll(() => page.getByTestId('people-total').textContent()).toBe('Tổng số 1 bản ghi');
+    await eventually(() => page.getByTestId('people-total').textContent()).toBe('Tổng số 1 bản ghi');
     const row = rowsOf(page).first();
     expect(await row.getByTestId('person-name').textContent()).toBe(PIENG.name);
     expect(await row.getByTestId('person-birth').textContent()).toBe(PIENG.dob);
@@ -136,12 +140,12 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
 
   it('finds the person by a search without diacritics, and exports exactly that filtered list', async () => {
     await search(page, 'lo van pieng');
-    await expect.poll(() => rowsOf(page).count()).toBe(1);
+    await eventually(() => rowsOf(page).count()).toBe(1);
     expect(await rowsOf(page).getByTestId('person-name').textContent()).toBe(PIENG.name);
     await search(page, 'khong co ai ten nay');
-    await expect.poll(() => rowsOf(page).count()).toBe(0);
+    await eventually(() => rowsOf(page).count()).toBe(0);
     await search(page, 'lo van pieng');
-    await expect.poll(() => rowsOf(page).count()).toBe(1);
+    await eventually(() => rowsOf(page).count()).toBe(1);
 
     const href = await page.getByTestId('people-export').getAttribute('href');
     expect(href).toBe('/api/v1/people/export.xlsx?q=lo+van+pieng');
@@ -197,10 +201,10 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
     expect(await errors.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')))).toEqual(BAD.map((b) => b.field));
 
     await page.locator('.ant-modal-footer').getByText('Đóng').click();
-    await expect.poll(() => page.getByTestId('people-total').textContent()).toBe('Tổng số 998 bản ghi');
+    await eventually(() => page.getByTestId('people-total').textContent()).toBe('Tổng số 998 bản ghi');
     // One imported row, found again through the list: the date and status came through as written.
     await search(page, 'quang duc chien');
-    await expect.poll(() => rowsOf(page).count()).toBe(1);
+    await eventually(() => rowsOf(page).count()).toBe(1);
     expect(await rowsOf(page).getByTestId('person-name').textContent()).toBe('Quàng Đức Chiến');
     expect(await rowsOf(page).getByTestId('person-birth').textContent()).toBe(resident(121)['Ngày sinh (dd/mm/yyyy)']);
     expect(await rowsOf(page).getByTestId('person-phone').textContent()).toBe('0920000121');
@@ -218,7 +222,7 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
     await page.getByTestId('people-tab-duplicates').click();
     await page.getByTestId('duplicates-page').waitFor();
     const pair = page.getByTestId('duplicate-row');
-    await expect.poll(() => pair.count()).toBe(1);
+    await eventually(() => pair.count()).toBe(1);
     const [newId, oldId] = [await pair.getAttribute('data-first'), await pair.getAttribute('data-second')];
     expect(Number(newId)).toBeGreaterThan(Number(oldId));
     expect(await pair.locator('a', { hasText: PIENG.name }).count()).toBe(2);
@@ -241,7 +245,7 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
     await page.getByTestId('person-not-found').waitFor();
 
     await page.goto(`${server.url}/people?q=lo+van+pieng`);
-    await expect.poll(() => rowsOf(page).count()).toBe(1);
+    await eventually(() => rowsOf(page).count()).toBe(1);
     expect(await rowsOf(page).first().getAttribute('data-id')).toBe(oldId);
   });
 
@@ -252,7 +256,7 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
     await teamPage.getByTestId('nav-people').click();
     await teamPage.getByTestId('people-team-scope').waitFor();
     // The 497 residents of Hát Tao imported (its 3 bad rows were not) and Lò Văn Piềng; the other village's 500 stay hidden.
-    await expect.poll(() => teamPage.getByTestId('people-total').textContent()).toBe('Tổng số 498 bản ghi');
+    await eventually(() => teamPage.getByTestId('people-total').textContent()).toBe('Tổng số 498 bản ghi');
     await team.close();
 
     const observer = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });

@@ -117,6 +117,16 @@ for (const engine of await testEngines()) {
       expect(ob).toMatchObject({ personId: hoa.id, fullName: 'Lò Thị Hoa', unitCode: '03365.02' });
     });
 
+    it('carries declarations and follow-ups along when two records of a person are merged', async () => {
+      const d = (await natong.get('/api/v1/declarations?q=lo%20van%20tam')).json().items[0];
+      const again = (await natong.post('/api/v1/people', { fullName: 'Lò Văn Tâm', birthYear: 1995, unitCode: '03365.01', idNumber: '011095001111' })).json();
+      expect(again.probableDuplicates).toEqual([d.personId]);
+      const merged = await natong.post(`/api/v1/people/${again.id}/merge`, { otherId: d.personId, version: again.version });
+      expect(merged.statusCode, merged.body).toBe(200);
+      expect((await natong.get(`/api/v1/declarations/${d.id}`)).json().personId).toBe(again.id);
+      expect((await natong.get(`/api/v1/obligations/${d.obligationId}`)).json().personId).toBe(again.id);
+    });
+
     it('refuses bad fields with the field named, in Vietnamese, and writes nothing', async () => {
       const outside = await t.testDb.handle.db.selectFrom('units').select('code').where('tier', '=', 'commune').where('path', 'like', '/60/%').where('code', '!=', '22969').executeTakeFirstOrThrow();
       const before = [await count('declarations'), await count('people'), await count('obligations')];

@@ -82,6 +82,25 @@ export async function* iterateSweepHouseholds(db: Db, auth: AuthContext, id: num
   }
 }
 
+/**
+ * One household of the sweep with the people living in it, for the visit form. Being given the
+ * household is what entitles a team member to its members, as it is for recording the visit.
+ */
+export async function getSweepHousehold(db: Db, auth: AuthContext, actor: Actor, id: number, householdId: number) {
+  requireNames(auth);
+  const sweep = await findSweep(db, auth, id);
+  const rows = await withDetails(sweepsRepo.households(db, auth, id).where('a.household_id', '=', householdId)).execute();
+  if (!rows.length) throw errors.notFound('Hộ gia đình trong đợt rà soát', 'Household of the sweep');
+  const [household] = await withVisits(db, id, rows);
+  const members = await db.selectFrom('people').select(['id', 'full_name', 'birth_year', 'date_of_birth', 'sex', 'residence_status'])
+    .where('household_id', '=', householdId).where('merged_into', 'is', null).orderBy('birth_year').orderBy('id').execute();
+  await recordAudit(db, actor, { action: 'read', entity: 'sweep_household', entityId: id, unitCode: sweep.unit_code, unitPath: sweep.unit_path, changes: { householdId, people: members.map((m) => m.id) } });
+  return {
+    ...household,
+    members: members.map((m) => ({ personId: m.id, fullName: m.full_name, birthYear: m.birth_year, dateOfBirth: m.date_of_birth, sex: m.sex, residenceStatus: m.residence_status })),
+  };
+}
+
 /** For the export route: the same checks as the list, before streaming starts. */
 export async function prepareHouseholdExport(db: Db, auth: AuthContext, actor: Actor, id: number, f: HouseholdFilter) {
   requireNames(auth);

@@ -90,6 +90,18 @@ export const sweepHouseholdSchema = z.object({
 });
 export type SweepHouseholdDto = z.infer<typeof sweepHouseholdSchema>;
 
+export const sweepHouseholdDetailSchema = sweepHouseholdSchema.extend({
+  members: z.array(z.object({
+    personId: z.number(), fullName: z.string(), birthYear: z.number().nullable(), dateOfBirth: z.string().nullable(), sex: z.string().nullable(), residenceStatus: z.string(),
+  })),
+});
+
+export const memberCandidateSchema = z.object({
+  id: z.number(), fullName: z.string(), role: z.string(), unitCode: z.string(),
+  /** The villages a team member usually covers (their user account's area). */
+  assignedUnitCodes: z.array(z.string()),
+});
+
 const personRef = z.object({ personId: z.number(), fullName: z.string() });
 
 export const visitSchema = z.object({

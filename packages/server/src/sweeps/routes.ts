@@ -7,15 +7,17 @@ import { recordAudit } from '../audit/audit.js';
 import { sendXlsx } from '../lib/spreadsheet.js';
 import { errorSchema, pageSchema, pagingQuery } from '../lib/paging.js';
 import {
-  assignInput, crossCheckSchema, sweepDetailSchema, sweepHouseholdSchema, sweepInput, sweepPatch, sweepSchema, visitInput, visitSchema, type CrossCheckEntry,
+  assignInput, crossCheckSchema, memberCandidateSchema, sweepDetailSchema, sweepHouseholdDetailSchema, sweepHouseholdSchema, sweepInput, sweepPatch, sweepSchema, visitInput, visitSchema, type CrossCheckEntry,
 } from './model.js';
 import { createSweep, findSweep, getSweep, listSweeps, sweepsForExport, requireNames, sweepStatusLabel, updateSweep } from './service.js';
 import { assignHouseholds } from './assign.js';
-import { iterateSweepHouseholds, listSweepHouseholds, prepareHouseholdExport } from './households.js';
+import { getSweepHousehold, iterateSweepHouseholds, listSweepHouseholds, prepareHouseholdExport } from './households.js';
+import { listMemberCandidates } from './team.js';
 import { iterateVisits, listVisits, recordVisit } from './visits.js';
 import { crossCheck } from './cross-check.js';
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
+const householdParam = idParam.extend({ householdId: z.coerce.number().int().min(1) });
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const sweepQuery = z.object({ unit: z.string().max(32).optional(), status: z.enum(SWEEP_STATUSES).optional() });
 const householdQuery = z.object({
@@ -74,6 +76,10 @@ export async function sweepsRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Chia các hộ chưa rà soát cho thành viên ({memberIds}) hoặc giao từng hộ ({householdIds, memberId})', params: idParam, body: assignInput, response: { 200: sweepDetailSchema, ...errs } },
   }, async (req) => assignHouseholds(db(), requireAuth(req), actorOf(req), req.params.id, req.body));
 
+  r.get('/sweeps/:id/members', {
+    schema: { tags, summary: 'Những người có thể được giao hộ: thành viên Tổ COVID cộng đồng và cán bộ đang hoạt động của xã', params: idParam, response: { 200: z.object({ items: z.array(memberCandidateSchema) }), 403: errorSchema, 404: errorSchema } },
+  }, async (req) => listMemberCandidates(db(), requireAuth(req), req.params.id));
+
   r.get('/sweeps/:id/households', {
     schema: { tags, summary: 'Các hộ của đợt rà soát (status=unvisited: danh sách hộ chưa rà soát); thành viên Tổ chỉ thấy hộ được giao', params: idParam, querystring: householdQuery.extend(pagingQuery), response: { 200: pageSchema(sweepHouseholdSchema), 403: errorSchema, 404: errorSchema } },
   }, async (req) => {
@@ -98,6 +104,10 @@ export async function sweepsRoutes(app: FastifyInstance) {
       { header: 'Kết quả lần gần nhất', value: (h) => (h.lastOutcome ? VISIT_OUTCOME_LABELS[h.lastOutcome] : ''), width: 24 },
     ], iterateSweepHouseholds(db(), auth, req.params.id, req.query));
   });
+
+  r.get('/sweeps/:id/households/:householdId', {
+    schema: { tags, summary: 'Một hộ của đợt rà soát và những người trong hộ (cho phiếu ghi lượt đến hộ)', params: householdParam, response: { 200: sweepHouseholdDetailSchema, 403: errorSchema, 404: errorSchema } },
+  }, async (req) => getSweepHousehold(db(), requireAuth(req), actorOf(req), req.params.id, req.params.householdId));
 
   r.post('/sweeps/:id/visits', {
     schema: { tags, summary: 'Ghi một lượt đến hộ: người có mặt, vắng mặt, người mới đến (tạo/liên kết hồ sơ, chống trùng), triệu chứng, đã lập theo dõi', params: idParam, body: visitInput, response: { 201: visitSchema, ...errs } },

@@ -76,6 +76,18 @@ for (const engine of await testEngines()) {
       expect(mine.items.map((h: { unitCode: string }) => h.unitCode)).toEqual([V1, V1, V1]);
     });
 
+    it('offers the commune’s active team members, then its staff, as people to give households to', async () => {
+      const res = await cmd.get(url('/members'));
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json().items.map((m: { fullName: string; role: string }) => [m.fullName, m.role])).toEqual([
+        ['Lò Văn Minh', 'team'], ['Lường Văn Sơn', 'team'], ['Cà Thị Mai', 'health'], ['Lò Thị Hoa', 'command'],
+      ]);
+      expect(res.json().items[1]).toEqual({ id: f.m1.id, fullName: 'Lường Văn Sơn', role: 'team', unitCode: '03365', assignedUnitCodes: [V1] });
+      expect((await f.m1.client.get(url('/members'))).statusCode).toBe(403);
+      expect((await (await t.login('theodoi.dienbien')).get(url('/members'))).statusCode).toBe(403);
+      expect((await (await t.login('xa.muongnha')).get(url('/members'))).statusCode).toBe(404);
+    });
+
     it('takes visits only while active, and from a member only for their own households', async () => {
       const visit = { householdId: hh(V1, 0), outcome: 'found', presentPersonIds: [f.households[V1][0].headId] };
       const early = await f.m1.client.post(url('/visits'), visit);
@@ -192,6 +204,19 @@ for (const engine of await testEngines()) {
       expect((await cmd.get(url())).json().progress).toEqual(count(6, 4, 1));
     });
 
+    it('opens one household with the people living in it for the visit form, to whoever may visit it', async () => {
+      const names = (res: { json(): { members: { fullName: string }[] } }) => res.json().members.map((m) => m.fullName);
+      // Given a household outside the villages they cover, a member still sees who lives there.
+      const given = await f.m1.client.get(url(`/households/${hh(V2, 2)}`));
+      expect(given.statusCode, given.body).toBe(200);
+      expect(given.json()).toMatchObject({ householdId: hh(V2, 2), unitCode: V2, headName: 'Điêu Văn Ọi', memberId: f.m1.id, state: 'visited', visitCount: 1 });
+      expect(names(given)).toEqual(['Điêu Văn Ọi', 'Quàng Thị Mới']);
+      expect(names(await cmd.get(url(`/households/${hh(V1, 0)}`)))).toEqual(['Lò Văn Pọm']);
+      expect((await f.m2.client.get(url(`/households/${hh(V1, 0)}`))).statusCode).toBe(404);
+      expect((await cmd.get(url('/households/999999'))).statusCode).toBe(404);
+      expect((await (await t.login('theodoi.dienbien')).get(url(`/households/${hh(V1, 0)}`))).statusCode).toBe(403);
+    });
+
     it('shows observers every count and no names', async () => {
       const obs = await t.login('theodoi.dienbien');
       const res = await obs.get(url());
@@ -200,7 +225,7 @@ for (const engine of await testEngines()) {
       expect(res.json().members.map((m: { fullName: string | null }) => m.fullName)).toEqual([null, null]);
       for (const name of ['Lường Văn Sơn', 'Lò Văn Minh', 'Lò Văn Pọm', 'Lò Văn Tới']) expect(res.body).not.toContain(name);
       expect((await obs.get('/api/v1/sweeps?unit=03365')).json().items[0].progress).toEqual(count(6, 4, 1));
-      for (const path of ['/households', '/households/export.xlsx', '/visits', '/visits/export.xlsx', '/cross-check', '/cross-check/export.xlsx']) {
+      for (const path of ['/households', `/households/${hh(V1, 0)}`, '/members', '/households/export.xlsx', '/visits', '/visits/export.xlsx', '/cross-check', '/cross-check/export.xlsx']) {
         expect((await obs.get(url(path))).statusCode, path).toBe(403);
       }
       expect((await obs.post(url('/visits'), { householdId: hh(V1, 2), outcome: 'found' })).statusCode).toBe(403);
