@@ -38,6 +38,22 @@ function fieldOf(instancePath: string): string | undefined {
   return p || undefined;
 }
 
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** A unique-index violation from either engine, with the column turned into the API's field name. */
+export function uniqueViolation(err: unknown): { field?: string } | null {
+  const e = err as { code?: string; message?: string; detail?: string };
+  if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    const column = /UNIQUE constraint failed: \w+\.(\w+)/.exec(e.message ?? '')?.[1];
+    return { field: column ? camel(column) : undefined };
+  }
+  if (e?.code === '23505') {
+    const column = /^Key \((\w+)\)/.exec(e.detail ?? '')?.[1];
+    return { field: column ? camel(column) : undefined };
+  }
+  return null;
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (err instanceof AppError) {
@@ -66,6 +82,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err.statusCode && err.statusCode >= 400 && err.statusCode < 500)) {
       return reply.status(err.statusCode ?? 400).send({
         error: { code: err.code ?? 'BAD_REQUEST', message: 'Yêu cầu không hợp lệ: ' + err.message, messageEn: err.message },
+      });
+    }
+    const unique = uniqueViolation(err);
+    if (unique) {
+      // Two writers raced past the application's own check (two offices entering the same CCCD at once).
+      return reply.status(409).send({
+        error: { code: 'DUPLICATE', message: 'Giá trị này vừa được ghi bởi một thao tác khác (trùng dữ liệu). Hãy tải lại rồi kiểm tra.', messageEn: 'This value was just recorded by another request; reload and check.', field: unique.field },
       });
     }
     req.log.error(err);
