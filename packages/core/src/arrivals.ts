@@ -32,9 +32,13 @@ export const OBLIGATION_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type ObligationStatus = (typeof OBLIGATION_STATUSES)[number];
 export const OBLIGATION_STATUS_LABELS: Record<ObligationStatus, string> = { open: 'Đang theo dõi', done: 'Đã hoàn thành', cancelled: 'Đã hủy' };
 
-export const OBLIGATION_KINDS = ['home_quarantine', 'health_monitoring'] as const;
+/** contact_f1 / contact_f2: follow-up of a contact of an F0 / of an F1 (see contacts.ts). */
+export const OBLIGATION_KINDS = ['home_quarantine', 'health_monitoring', 'contact_f1', 'contact_f2'] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
-export const OBLIGATION_KIND_LABELS: Record<ObligationKind, string> = { home_quarantine: 'Cách ly tại nhà, xét nghiệm', health_monitoring: 'Theo dõi sức khỏe, xét nghiệm' };
+export const OBLIGATION_KIND_LABELS: Record<ObligationKind, string> = {
+  home_quarantine: 'Cách ly tại nhà, xét nghiệm', health_monitoring: 'Theo dõi sức khỏe, xét nghiệm',
+  contact_f1: 'Cách ly F1, xét nghiệm', contact_f2: 'Theo dõi sức khỏe F2',
+};
 
 export const TEST_RESULTS = ['negative', 'positive'] as const;
 export type TestResult = (typeof TEST_RESULTS)[number];

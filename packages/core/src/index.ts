@@ -7,3 +7,6 @@ export * from './identity.js';
 export * from './people.js';
 export * from './sweeps.js';
 export * from './arrivals.js';
+export * from './cases.js';
+export * from './contacts.js';
+export * from './case-stats.js';

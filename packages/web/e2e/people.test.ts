@@ -100,6 +100,7 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let piengId = '';
 
   beforeAll(async () => {
     server = await startServer();
@@ -247,6 +248,37 @@ describe.skipIf(!browserAvailable())('people registry in the browser', () => {
     await page.goto(`${server.url}/people?q=lo+van+pieng`);
     await eventually(() => rowsOf(page).count()).toBe(1);
     expect(await rowsOf(page).first().getAttribute('data-id')).toBe(oldId);
+    piengId = oldId!;
+  });
+
+  it('keeps the form open on a stale edit, says so in Vietnamese and saves once the latest record is reloaded', async () => {
+    await page.goto(`${server.url}/people/${piengId}`);
+    await page.getByTestId('person-edit-button').click();
+    await drawer(page).waitFor();
+    // Someone else saves the same record meanwhile.
+    const status = await page.evaluate(async (id) => {
+      const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('pcd_csrf='))!.split('=')[1]);
+      const current = await (await fetch(`/api/v1/people/${id}`)).json();
+      const res = await fetch(`/api/v1/people/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify({ version: current.version, occupation: 'Làm nương' }) });
+      return res.status;
+    }, piengId);
+    expect(status).toBe(200);
+
+    await drawer(page).getByTestId('person-phone').fill('0977 000 111');
+    await page.getByTestId('person-save').click();
+    const conflict = page.getByTestId('person-conflict');
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Hồ sơ vừa được người khác sửa');
+    await page.getByTestId('person-conflict-reload').click();
+    await conflict.waitFor({ state: 'detached' });
+    expect(await page.locator('#person_occupation').inputValue()).toBe('Làm nương');
+    expect(await page.locator('#person_phone').inputValue()).toBe(PIENG.phone);
+
+    await drawer(page).getByTestId('person-phone').fill('0977 000 111');
+    await page.getByTestId('person-save').click();
+    await drawer(page).waitFor({ state: 'detached' });
+    await eventually(() => page.getByTestId('person-field-phone').textContent()).toBe('0977000111');
+    expect(await page.getByTestId('person-field-occupation').textContent()).toBe('Làm nương');
   });
 
   it('shows a community team member only the people of their village, and an observer no personal data at all', async () => {

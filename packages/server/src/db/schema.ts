@@ -352,6 +352,116 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export interface ClustersTable {
+  id: Generated<number>;
+  name: string;
+  /** market | workplace | household | school | boarding_house | healthcare | event | community | other */
+  setting: string;
+  unit_code: string;
+  unit_path: string;
+  first_date: string;
+  note: string | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CasesTable {
+  id: Generated<number>;
+  person_id: number;
+  /** Where the case is managed. */
+  unit_code: string;
+  unit_path: string;
+  /** rt_pcr | rapid_antigen */
+  test_type: string;
+  test_date: string;
+  lab: string | null;
+  /** community | quarantine | lockdown */
+  detected_in: string;
+  onset_date: string | null;
+  /** asymptomatic | mild | moderate | severe | critical (that of the open care period) */
+  severity: string;
+  /** JSON array of short descriptions. */
+  comorbidities: string;
+  comorbidity_stable: Generated<number>;
+  pregnant: Generated<number>;
+  vaccination_doses: number | null;
+  spo2: number | null;
+  respiratory_rate: number | null;
+  /** The open care period's place. */
+  care_place: string;
+  care_facility: string | null;
+  cluster_id: number | null;
+  source_case_id: number | null;
+  from_contact_id: number | null;
+  /** active | recovered | died | transferred_out */
+  status: string;
+  discharge_date: string | null;
+  discharge_test_type: string | null;
+  discharge_test_date: string | null;
+  discharge_test_result: string | null;
+  death_date: string | null;
+  death_place: string | null;
+  death_cause: string | null;
+  transfer_date: string | null;
+  transfer_to: string | null;
+  note: string | null;
+  recorded_by: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CaseCarePlacesTable {
+  id: Generated<number>;
+  case_id: number;
+  place: string;
+  facility_name: string | null;
+  severity: string;
+  from_date: string;
+  /** Exclusive; null while the case is still there. */
+  to_date: string | null;
+  reason: string | null;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export interface ContactsTable {
+  id: Generated<number>;
+  person_id: number;
+  /** F1 | F2 */
+  level: string;
+  source_case_id: number | null;
+  source_contact_id: number | null;
+  cluster_id: number | null;
+  relation: string;
+  last_exposure_date: string;
+  setting: string | null;
+  vaccination_doses: number | null;
+  /** The contact's own village or commune, which follows the contact up. */
+  unit_code: string;
+  unit_path: string;
+  /** The unit of the source case or contact, which recorded it. */
+  recorded_unit_code: string;
+  recorded_unit_path: string;
+  /** The recording commune when the contact lives in another one. */
+  handed_over_from_unit_path: string | null;
+  handed_over_at: string | null;
+  /** JSON of the person fields the recorder typed (all it sees of a person handed over). */
+  entered_person: string | null;
+  entered_name_folded: string | null;
+  obligation_id: number | null;
+  /** monitoring | released | promoted | cancelled */
+  status: string;
+  promoted_case_id: number | null;
+  note: string | null;
+  recorded_by: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -376,6 +486,10 @@ export interface Database {
   sweep_assignments: SweepAssignmentsTable;
   sweep_visits: SweepVisitsTable;
   sweep_visit_people: SweepVisitPeopleTable;
+  clusters: ClustersTable;
+  cases: CasesTable;
+  case_care_places: CaseCarePlacesTable;
+  contacts: ContactsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -392,3 +506,7 @@ export type DeclarationRow = Selectable<DeclarationsTable>;
 export type ObligationRow = Selectable<ObligationsTable>;
 export type CheckpointRow = Selectable<CheckpointsTable>;
 export type PassageRow = Selectable<CheckpointPassagesTable>;
+export type ClusterRow = Selectable<ClustersTable>;
+export type CaseRow = Selectable<CasesTable>;
+export type CarePlaceRow = Selectable<CaseCarePlacesTable>;
+export type ContactRow = Selectable<ContactsTable>;

@@ -105,7 +105,7 @@ export const memberCandidateSchema = z.object({
 const personRef = z.object({ personId: z.number(), fullName: z.string() });
 
 export const visitSchema = z.object({
-  id: z.number(), sweepId: z.number(), householdId: z.number(), unitCode: z.string(), visitedAt: z.string(), visitedBy: z.number(), visitedByName: z.string(),
+  id: z.number(), sweepId: z.number(), householdId: z.number(), householdCode: z.string().nullable(), headName: z.string().nullable(), unitCode: z.string(), visitedAt: z.string(), visitedBy: z.number(), visitedByName: z.string(),
   outcome: z.enum(VISIT_OUTCOMES), present: z.array(personRef), absent: z.array(personRef),
   arrivals: z.array(personRef.extend({
     created: z.boolean(), idNumber: z.string().nullable(), birthYear: z.number().nullable(), originUnitCode: z.string().nullable(),

@@ -129,6 +129,8 @@ export async function sweepsRoutes(app: FastifyInstance) {
     return sendXlsx(reply, `luot-den-ho-${sweep.id}.xlsx`, 'Lượt đến hộ', [
       { header: 'Thời điểm', value: (v) => formatDateTime(v.visitedAt), width: 18 },
       { header: 'Mã hộ', value: (v) => v.householdId, width: 8 },
+      { header: 'Số hộ', value: (v) => v.householdCode ?? '', width: 10 },
+      { header: 'Chủ hộ', value: (v) => v.headName ?? '', width: 24 },
       { header: 'Mã thôn/bản', value: (v) => v.unitCode, width: 12 },
       { header: 'Người đến hộ', value: (v) => v.visitedByName, width: 22 },
       { header: 'Kết quả', value: (v) => VISIT_OUTCOME_LABELS[v.outcome], width: 24 },

@@ -105,7 +105,7 @@ for (const engine of await testEngines()) {
       expect(notMine.statusCode).toBe(404);
       const ok = await f.m1.client.post(url('/visits'), visit);
       expect(ok.statusCode, ok.body).toBe(201);
-      expect(ok.json()).toMatchObject({ householdId: hh(V1, 0), outcome: 'found', visitedByName: 'Lường Văn Sơn', present: [{ fullName: 'Lò Văn Pọm' }], absent: [], arrivals: [] });
+      expect(ok.json()).toMatchObject({ householdId: hh(V1, 0), householdCode: 'H1', headName: 'Lò Văn Pọm', outcome: 'found', visitedByName: 'Lường Văn Sơn', present: [{ fullName: 'Lò Văn Pọm' }], absent: [], arrivals: [] });
 
       const contradictions: [object, string][] = [
         [{ householdId: hh(V1, 1), outcome: 'nobody_home', presentPersonIds: [f.households[V1][1].headId] }, 'outcome'],

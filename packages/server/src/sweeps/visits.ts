@@ -92,7 +92,8 @@ export async function recordVisit(db: Db, auth: AuthContext, actor: Actor, sweep
 export async function loadVisits(db: DbOrTrx, ids: number[]): Promise<VisitDto[]> {
   if (!ids.length) return [];
   const visits = await db.selectFrom('sweep_visits as v').innerJoin('users as u', 'u.id', 'v.visited_by')
-    .selectAll('v').select('u.full_name as visited_by_name').where('v.id', 'in', ids).execute();
+    .innerJoin('households as h', 'h.id', 'v.household_id').leftJoin('people as head', 'head.id', 'h.head_person_id')
+    .selectAll('v').select(['u.full_name as visited_by_name', 'h.code as household_code', 'head.full_name as head_name']).where('v.id', 'in', ids).execute();
   const people = await db.selectFrom('sweep_visit_people as vp').innerJoin('people as p', 'p.id', 'vp.person_id')
     .select(['vp.visit_id', 'vp.person_id', 'vp.role', 'vp.created_person', 'vp.origin_unit_code', 'vp.origin_text', 'vp.arrival_date', 'p.full_name', 'p.id_number', 'p.birth_year'])
     .where('vp.visit_id', 'in', ids).orderBy('vp.id').execute();
@@ -102,7 +103,7 @@ export async function loadVisits(db: DbOrTrx, ids: number[]): Promise<VisitDto[]
     const mine = people.filter((p) => p.visit_id === id);
     const ref = (p: (typeof mine)[number]) => ({ personId: p.person_id, fullName: p.full_name });
     return {
-      id: v.id, sweepId: v.sweep_id, householdId: v.household_id, unitCode: v.unit_code, visitedAt: v.visited_at, visitedBy: v.visited_by, visitedByName: v.visited_by_name,
+      id: v.id, sweepId: v.sweep_id, householdId: v.household_id, householdCode: v.household_code, headName: v.head_name, unitCode: v.unit_code, visitedAt: v.visited_at, visitedBy: v.visited_by, visitedByName: v.visited_by_name,
       outcome: v.outcome as VisitOutcome,
       present: mine.filter((p) => p.role === 'present').map(ref),
       absent: mine.filter((p) => p.role === 'absent').map(ref),

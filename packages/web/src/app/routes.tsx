@@ -11,6 +11,7 @@ const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const PeopleRoutes = lazy(() => import('../features/people/PeopleRoutes'));
+const SweepsRoutes = lazy(() => import('../features/sweeps/SweepsRoutes'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
 const ApiTokensPage = lazy(() => import('../features/account/ApiTokensPage'));
@@ -43,6 +44,7 @@ export const routes: RouteObject[] = [
       },
       // Sub-pages (households, duplicates, one record) are routed inside the registry.
       { path: 'people/*', element: <PeopleRoutes /> },
+      { path: 'sweeps/*', element: <SweepsRoutes /> },
       ...upcoming,
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       {

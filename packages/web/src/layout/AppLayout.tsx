@@ -1,6 +1,6 @@
 /**
  * The signed-in shell: side menu, header with language switch and user menu, routed page.
- * Test ids: side-menu, nav-<key> (dashboard, units, people, cases, contacts, quarantine, care, testing,
+ * Test ids: side-menu, nav-<key> (dashboard, units, people, sweeps, cases, contacts, quarantine, care, testing,
  * vaccination, levels, capacity, teams, support, directives, reports, users, audit), language-switch,
  * user-menu, header-user-name, header-user-role, header-user-unit, menu-password, menu-tokens, menu-logout.
  */

@@ -10,6 +10,7 @@ import {
   FlagOutlined,
   GiftOutlined,
   HeartOutlined,
+  HomeOutlined,
   MedicineBoxOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
@@ -24,6 +25,7 @@ export type NavKey =
   | 'dashboard'
   | 'units'
   | 'people'
+  | 'sweeps'
   | 'cases'
   | 'contacts'
   | 'quarantine'
@@ -54,6 +56,8 @@ export const MAIN_NAV: NavEntry[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined />, ready: true },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, permission: 'units.read', ready: true },
   { key: 'people', path: '/people', icon: <TeamOutlined />, permission: 'personal.read', ready: true },
+  // Every role takes part: staff plan, team members visit, observers follow the counts (the server trims each view).
+  { key: 'sweeps', path: '/sweeps', icon: <HomeOutlined />, permission: 'units.read', ready: true },
   { key: 'cases', path: '/cases', icon: <AlertOutlined />, permission: 'personal.read', ready: false },
   { key: 'contacts', path: '/contacts', icon: <NodeIndexOutlined />, permission: 'personal.read', ready: false },
   { key: 'quarantine', path: '/quarantine', icon: <SafetyCertificateOutlined />, permission: 'personal.read', ready: false },

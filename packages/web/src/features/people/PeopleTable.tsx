@@ -37,7 +37,7 @@ export function PeopleTable({ people, total, loading, page, pageSize, onPage, on
       size="middle"
       loading={loading}
       dataSource={people}
-      scroll={{ x: 1300 }}
+      scroll={{ x: 1560 }}
       locale={{ emptyText: t('people.empty') }}
       onRow={(p) => ({ 'data-testid': 'person-row', 'data-id': String(p.id) }) as React.HTMLAttributes<HTMLElement>}
       pagination={pagination}
@@ -83,18 +83,19 @@ export function PeopleTable({ people, total, loading, page, pageSize, onPage, on
           render: (name: string | undefined, p) => <span title={p.unitCode}>{name ?? p.unitCode}</span>,
         },
         {
-          title: t('people.fields.address'),
-          dataIndex: 'address',
-          ellipsis: true,
-          render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>,
-        },
-        {
           title: t('people.fields.residenceStatus'),
           dataIndex: 'residenceStatus',
           width: 130,
           render: (s: Person['residenceStatus']) => <ResidenceTag status={s} />,
         },
         { title: t('people.fields.flags'), dataIndex: 'flags', width: 220, render: (f: Person['flags']) => <FlagTags flags={f} /> },
+        {
+          title: t('people.fields.address'),
+          dataIndex: 'address',
+          width: 240,
+          ellipsis: true,
+          render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('common.empty')}</Typography.Text>,
+        },
         ...(onEdit
           ? [
               {

@@ -1,4 +1,4 @@
-import { formatDate, type SweepStatus, type VisitState } from '@pcd/core';
+import { formatDate, SYMPTOMS, type SweepStatus, type Symptom, type VisitState } from '@pcd/core';
 import type { TFunction } from 'i18next';
 import type { MemberProgress, Sweep, SweepHousehold } from './types';
 
@@ -20,4 +20,12 @@ export function householdText(t: TFunction, h: Pick<SweepHousehold, 'householdId
 export function memberText(t: TFunction, m: Pick<MemberProgress, 'userId' | 'fullName'>, index: number): string {
   if (m.userId === null) return t('sweeps.members.unassigned');
   return m.fullName ?? t('sweeps.members.numbered', { n: index + 1 });
+}
+
+export const isSymptom = (s: string): s is Symptom => (SYMPTOMS as readonly string[]).includes(s);
+
+/** "12/04/1989" when the date is known, else the year alone, as village registers keep it. */
+export function birthText(p: { dateOfBirth: string | null; birthYear: number | null }): string {
+  if (p.dateOfBirth) return formatDate(p.dateOfBirth);
+  return p.birthYear ? String(p.birthYear) : '';
 }

@@ -145,6 +145,8 @@ export interface Visit {
   id: number;
   sweepId: number;
   householdId: number;
+  householdCode: string | null;
+  headName: string | null;
   unitCode: string;
   visitedAt: string;
   visitedBy: number;
