@@ -9,7 +9,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { prepareDatabase, printFirstStart } from './bootstrap.js';
 import { hashPassword } from './auth/passwords.js';
 import { validatePassword } from './auth/service.js';
-import { AppError } from './http/errors.js';
+import { AppError, uniqueViolation } from './http/errors.js';
 import { FULL_SCOPE } from './auth/scope.js';
 import { registryProvince } from './units/registry.js';
 import { upsertUnits } from './units/upsert.js';
@@ -66,11 +66,19 @@ export async function main(argv: string[]): Promise<number> {
       case 'create-user': {
         const { username, password, role } = values;
         const fullName = values['full-name'];
-        if (!username || !password || !fullName || !role || !isRole(role)) {
-          console.error('Thiếu hoặc sai tham số. ' + HELP);
+        const missing = [!username && '--username', !password && '--password', !fullName && '--full-name', !role && '--role'].filter(Boolean);
+        if (missing.length) {
+          console.error(`Thiếu tham số: ${missing.join(', ')}.\n${HELP}`);
+          return 2;
+        }
+        if (!username || !password || !fullName || !role) return 2;
+        if (!isRole(role)) {
+          console.error(`Vai trò "${role}" không có. Chọn một trong: admin, command, health, team, observer.`);
           return 2;
         }
         validatePassword(password, 'password');
+        const taken = await handle.db.selectFrom('users').select('id').where('username', '=', username.toLowerCase()).executeTakeFirst();
+        if (taken) throw new AppError(409, 'DUPLICATE', `Tên đăng nhập "${username}" đã được dùng.`, 'Username taken.', 'username');
         const unit = values.unit ? await handle.db.selectFrom('units').select('code').where('code', '=', values.unit).executeTakeFirst() : null;
         if (values.unit && !unit) throw new AppError(400, 'VALIDATION', `Không có đơn vị mã ${values.unit}.`, 'Unknown unit.', 'unit');
         if (!values.unit && role !== 'admin') throw new AppError(400, 'VALIDATION', 'Người dùng không phải quản trị phải thuộc một đơn vị (--unit).', 'Non-admin users need --unit.', 'unit');
@@ -133,6 +141,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof AppError) {
       console.error(`Lỗi: ${err.message}`);
+      return 1;
+    }
+    if (uniqueViolation(err)) {
+      console.error('Lỗi: dữ liệu trùng với bản ghi đã có (có thể vừa được tạo từ nơi khác).');
       return 1;
     }
     throw err;

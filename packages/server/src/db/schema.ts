@@ -355,6 +355,7 @@ export interface RateLimitsTable {
 export interface ClustersTable {
   id: Generated<number>;
   name: string;
+  name_folded: string;
   /** market | workplace | household | school | boarding_house | healthcare | event | community | other */
   setting: string;
   unit_code: string;

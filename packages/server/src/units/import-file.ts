@@ -38,6 +38,7 @@ export function parseUnitsTable(table: Table, storedTier: TierLookup): { units: 
     if (!UNIT_CODE_RE.test(code)) { errors.push({ row, field: 'code', message: `Mã "${code}" không hợp lệ (chỉ gồm chữ số, chữ cái, dấu chấm, gạch ngang).` }); continue; }
     if (!name) { errors.push({ row, field: 'name', message: 'Thiếu tên đơn vị.' }); continue; }
     const split = splitKindPrefix(name, tierHint);
+    if (level && !parseKind(level, tierHint)) { errors.push({ row, field: 'level', message: `Không nhận ra cấp/loại đơn vị "${level}" (ví dụ: Xã, Phường, Thị trấn, Thôn, Bản, Tổ dân phố).` }); continue; }
     const kind = parseKind(level || '', tierHint) ?? split.kind;
     if (!kind) { errors.push({ row, field: 'level', message: `Không nhận ra cấp/loại đơn vị "${level}".` }); continue; }
     const tier = tierHint ?? tierOfKind(kind);

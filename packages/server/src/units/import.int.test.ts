@@ -212,6 +212,14 @@ for (const engine of await testEngines()) {
         expect(await unit('03364.62')).toMatchObject({ name: 'Pá Khoang; khu 2', kind: 'ban' });
       });
 
+      it('refuses a kind it does not know even when the name starts with one', async () => {
+        const admin = await t.login('admin');
+        const res = await upload(admin, 'lech.csv', csv(LONG, [['03364.71', 'Bản Lạ', 'Làng', '03364']]), { mode: 'valid' });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(rowsAndFields(res.json().errors)).toEqual([[2, 'level']]);
+        expect(await unit('03364.71')).toBeUndefined();
+      });
+
       it('adds a new district, its communes and villages in one file, parents listed after children', async () => {
         const admin = await t.login('admin');
         const res = await upload(admin, 'moi.xlsx', await xlsx(LONG, [
@@ -231,7 +239,7 @@ for (const engine of await testEngines()) {
         expect((await readXlsx(exported.rawPayload)).getRow(1).values).toEqual(expect.arrayContaining(['Loại', 'Cấp']));
         const stored = await countUnits('/11/');
         const res = await upload(admin, 'don-vi.xlsx', exported.rawPayload);
-        expect(res.json()).toEqual({ applied: true, created: 0, updated: 0, skipped: stored, errors: [] });
+        expect(res.json()).toEqual({ applied: true, created: 0, updated: 0, skipped: stored, errors: [], moved: [] });
         // Not flattened to the tier's usual kind (Huyện, Xã).
         expect(await unit('094')).toMatchObject({ name: 'Điện Biên Phủ', kind: 'thanh_pho', tier: 'district' });
         expect(await unit('095')).toMatchObject({ kind: 'thi_xa' });
@@ -345,6 +353,8 @@ for (const engine of await testEngines()) {
           ['22969.90', 'Khu phố Mới', 'Khu phố', '22969'],
         ]));
         expect(res.json()).toMatchObject({ applied: true, created: 1, updated: 1, errors: [] });
+        // A unit leaving its province is reported, so a mistyped code does not move a commune unnoticed.
+        expect(res.json().moved).toEqual([{ row: 2, code: '595', name: 'Tuy Phong', fromPath: '/60/595/', toParentCode: '11' }]);
         expect(await unit('22969')).toMatchObject({ path: '/11/595/22969/' });
         expect(await unit('22969.90')).toMatchObject({ path: '/11/595/22969/22969.90/', depth: 4 });
         expect(await brokenPaths(t)).toEqual([]);
@@ -366,7 +376,7 @@ for (const engine of await testEngines()) {
         expect(res.statusCode, res.body).toBe(200);
         // Province and districts repeat on every row: each is created once.
         const report = res.json();
-        expect(report).toEqual({ applied: true, created: 7, updated: 0, skipped: 0, errors: [] });
+        expect(report).toEqual({ applied: true, created: 7, updated: 0, skipped: 0, errors: [], moved: [] });
         expect(await countUnits('/')).toBe(before + 7);
         expect(await unit('12')).toMatchObject({ name: 'Lai Châu', kind: 'tinh', tier: 'province', parent_code: null });
         expect(await unit('105')).toMatchObject({ name: 'Lai Châu', kind: 'thanh_pho', tier: 'district', parent_code: '12' });

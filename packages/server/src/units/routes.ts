@@ -17,6 +17,7 @@ const listQuery = z.object({ parent: z.string().max(32).optional(), unit: z.stri
 const importReport = z.object({
   created: z.number(), updated: z.number(), skipped: z.number(), applied: z.boolean(),
   errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })),
+  moved: z.array(z.object({ row: z.number(), code: z.string(), name: z.string(), fromPath: z.string(), toParentCode: z.string().nullable() })).optional(),
 });
 const TIER_LABEL: Record<string, string> = { province: 'Tỉnh', district: 'Huyện', commune: 'Xã', village: 'Thôn/bản' };
 const POP_SOURCE_LABEL: Record<string, string> = { own: 'Nhập trực tiếp', sum: 'Tổng các đơn vị trực thuộc', none: 'Chưa có' };

@@ -80,6 +80,8 @@ export interface ImportReport {
   skipped: number;
   errors: RowError[];
   applied: boolean;
+  /** Existing units the file puts under another parent: legitimate in a reorganisation, a typo otherwise, so always shown. */
+  moved?: { row: number; code: string; name: string; fromPath: string; toParentCode: string | null }[];
 }
 
 function assertImportable(auth: AuthContext) {
@@ -100,6 +102,11 @@ export async function importFromRegistry(db: Db, auth: AuthContext, actor: Actor
     });
     return { created: r.created, updated: r.updated, skipped: r.unchanged, errors: [], applied: true };
   });
+}
+
+function parentOfPath(path: string): string | null {
+  const parts = path.split('/').filter(Boolean);
+  return parts.length > 1 ? parts[parts.length - 2] : null;
 }
 
 export async function importUnitsFile(db: Db, auth: AuthContext, actor: Actor, file: { data: Buffer; filename: string }, mode: 'all' | 'valid'): Promise<ImportReport> {
@@ -147,13 +154,17 @@ export async function importUnitsFile(db: Db, auth: AuthContext, actor: Actor, f
       return false;
     });
     rowErrors.sort((a, b) => a.row - b.row);
-    if (mode === 'all' && rowErrors.length) return { created: 0, updated: 0, skipped: 0, errors: rowErrors, applied: false };
+    const moved = allowed
+      .filter((u) => { const old = stored.get(u.code); return old && parentOfPath(old.path) !== (u.parentCode ?? null); })
+      .map((u) => ({ row: rowOf.get(u.code) ?? 0, code: u.code, name: u.name, fromPath: stored.get(u.code)!.path, toParentCode: u.parentCode ?? null }))
+      .sort((a, b) => a.row - b.row);
+    if (mode === 'all' && rowErrors.length) return { created: 0, updated: 0, skipped: 0, errors: rowErrors, applied: false, moved };
     const r = await upsertUnits(trx, allowed);
     await recordAudit(trx, actor, {
       action: 'import', entity: 'unit', entityId: null, unitCode: auth.user.unitCode, unitPath: auth.user.unitPath,
-      changes: { source: file.filename, created: r.created, updated: r.updated, errors: rowErrors.length },
+      changes: { source: file.filename, created: r.created, updated: r.updated, errors: rowErrors.length, moved: moved.map((m) => m.code) },
     });
-    return { created: r.created, updated: r.updated, skipped: r.unchanged, errors: rowErrors, applied: true };
+    return { created: r.created, updated: r.updated, skipped: r.unchanged, errors: rowErrors, applied: true, moved };
   });
 }
 

@@ -2,15 +2,21 @@ import { lazy } from 'react';
 import { Navigate, type RouteObject } from 'react-router-dom';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { RequirePermission } from '../features/auth/RequirePermission';
-import { AppLayout } from '../layout/AppLayout';
 import { MAIN_NAV } from '../layout/navigation';
 
 // Every page is its own chunk: an official on a commune connection loads only what they open.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));
+// The menu shell too, so that the public declaration page (no menu) does not download it.
+const AppLayout = lazy(() => import('../layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const PeopleRoutes = lazy(() => import('../features/people/PeopleRoutes'));
+const ArrivalsRoutes = lazy(() => import('../features/arrivals/ArrivalsRoutes'));
+const CheckpointsRoutes = lazy(() => import('../features/checkpoints/CheckpointsRoutes'));
+const CheckpointQrPage = lazy(() => import('../features/checkpoints/CheckpointQrPage'));
+// Opened from a QR code on a phone, without an account: its own small chunk, outside the signed-in shell.
+const PublicDeclarationPage = lazy(() => import('../features/declare/PublicDeclarationPage'));
 const SweepsRoutes = lazy(() => import('../features/sweeps/SweepsRoutes'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
@@ -25,6 +31,16 @@ const upcoming: RouteObject[] = MAIN_NAV.filter((entry) => !entry.ready).map((en
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
+  { path: '/khai-bao/:token?', element: <PublicDeclarationPage /> },
+  {
+    // The printable sheet stands alone, without the menu around it.
+    path: '/checkpoints/:id/qr',
+    element: (
+      <RequireAuth>
+        <CheckpointQrPage />
+      </RequireAuth>
+    ),
+  },
   {
     path: '/',
     element: (
@@ -44,6 +60,8 @@ export const routes: RouteObject[] = [
       },
       // Sub-pages (households, duplicates, one record) are routed inside the registry.
       { path: 'people/*', element: <PeopleRoutes /> },
+      { path: 'arrivals/*', element: <ArrivalsRoutes /> },
+      { path: 'checkpoints/*', element: <CheckpointsRoutes /> },
       { path: 'sweeps/*', element: <SweepsRoutes /> },
       ...upcoming,
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },

@@ -217,6 +217,9 @@ const en: Dictionary<Resources> = {
     field: 'Column',
     message: 'Error',
     noErrors: 'No invalid rows.',
+    moved: '{{count}} existing unit(s) were moved under another parent — check unless this is a boundary reorganisation:',
+    wouldMove: 'The file would move {{count}} existing unit(s) under another parent:',
+    movedLine: 'row {{row}}: {{code}} {{name}} (from {{from}} to {{to}})',
     rejected: 'The file has invalid rows, so nothing was imported. Fix the rows below and import again.',
     again: 'Import another file',
     fields: {
@@ -539,7 +542,7 @@ const en: Dictionary<Resources> = {
       fullNameRequired: 'Please enter the full name',
       birthYear: 'Birth year',
       birthYearRange: 'Birth year from 1890 to {{year}}',
-      dateOfBirth: 'or date of birth',
+      dateOfBirth: 'Date of birth (if known, instead of the year)',
       sex: 'Sex',
       sexes: { male: 'Male', female: 'Female' },
       idNumber: 'ID number (CCCD/CMND)',

@@ -199,6 +199,9 @@ const vi = {
     field: 'Cột',
     message: 'Nội dung lỗi',
     noErrors: 'Không có dòng nào bị lỗi.',
+    moved: '{{count}} đơn vị đã có được chuyển sang đơn vị cấp trên khác — kiểm tra lại nếu không phải sắp xếp lại địa giới:',
+    wouldMove: 'Tệp sẽ chuyển {{count}} đơn vị đã có sang đơn vị cấp trên khác:',
+    movedLine: 'dòng {{row}}: {{code}} {{name}} (từ {{from}} sang {{to}})',
     rejected: 'Tệp có dòng lỗi nên chưa nhập dòng nào. Hãy sửa các dòng dưới đây rồi nhập lại.',
     again: 'Nhập tệp khác',
     fields: {
@@ -512,7 +515,7 @@ const vi = {
       fullNameRequired: 'Vui lòng nhập họ và tên',
       birthYear: 'Năm sinh',
       birthYearRange: 'Năm sinh từ 1890 đến {{year}}',
-      dateOfBirth: 'hoặc ngày sinh',
+      dateOfBirth: 'Ngày sinh (nếu biết, thay cho năm sinh)',
       sex: 'Giới tính',
       sexes: { male: 'Nam', female: 'Nữ' },
       idNumber: 'Số CCCD/CMND',

@@ -5,6 +5,7 @@ import {
   CarryOutOutlined,
   ContainerOutlined,
   DashboardOutlined,
+  EnvironmentOutlined,
   ExperimentOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -14,6 +15,7 @@ import {
   MedicineBoxOutlined,
   NodeIndexOutlined,
   SafetyCertificateOutlined,
+  SolutionOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
   UserOutlined,
@@ -25,6 +27,8 @@ export type NavKey =
   | 'dashboard'
   | 'units'
   | 'people'
+  | 'arrivals'
+  | 'checkpoints'
   | 'sweeps'
   | 'cases'
   | 'contacts'
@@ -56,6 +60,9 @@ export const MAIN_NAV: NavEntry[] = [
   { key: 'dashboard', path: '/', icon: <DashboardOutlined />, ready: true },
   { key: 'units', path: '/units', icon: <ApartmentOutlined />, permission: 'units.read', ready: true },
   { key: 'people', path: '/people', icon: <TeamOutlined />, permission: 'personal.read', ready: true },
+  // Observers too: epidemic zones and checkpoint counts are not personal data (the server trims the rest).
+  { key: 'arrivals', path: '/arrivals', icon: <SolutionOutlined />, permission: 'units.read', ready: true },
+  { key: 'checkpoints', path: '/checkpoints', icon: <EnvironmentOutlined />, permission: 'units.read', ready: true },
   // Every role takes part: staff plan, team members visit, observers follow the counts (the server trims each view).
   { key: 'sweeps', path: '/sweeps', icon: <HomeOutlined />, permission: 'units.read', ready: true },
   { key: 'cases', path: '/cases', icon: <AlertOutlined />, permission: 'personal.read', ready: false },

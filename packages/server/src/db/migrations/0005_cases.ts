@@ -10,6 +10,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A cluster may span communes (a market, a factory), so it belongs to the unit that declared it.
   await idColumn(db, db.schema.createTable('clusters'))
     .addColumn('name', 'varchar(200)', (c) => c.notNull())
+    .addColumn('name_folded', 'varchar(200)', (c) => c.notNull())
     .addColumn('setting', 'varchar(24)', (c) => c.notNull())
     .addColumn('unit_code', 'varchar(32)', (c) => c.notNull().references('units.code'))
     .addColumn('unit_path', 'varchar(400)', (c) => c.notNull())

@@ -20,7 +20,7 @@ export function CancelObligationModal({ obligation, saving, onSubmit, onClose }:
       destroyOnHidden
       title={t('arrivals.work.cancelTitle', { name: obligation.fullName })}
       okText={t('arrivals.work.cancel')}
-      okButtonProps={{ danger: true, loading: saving, 'data-testid': 'obligation-cancel-save' } as object}
+      okButtonProps={{ danger: true, loading: saving, 'data-testid': 'obligation-cancel-save' }}
       cancelText={t('common.close')}
       onOk={() => form.submit()}
       onCancel={onClose}

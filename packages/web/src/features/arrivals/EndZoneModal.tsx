@@ -38,7 +38,7 @@ export function EndZoneModal({ zone, onClose }: { zone: Zone | null; onClose: ()
       destroyOnHidden
       title={t('arrivals.zones.endTitle', { name: zone.unitName })}
       okText={t('arrivals.zones.end')}
-      okButtonProps={{ loading: update.isPending, 'data-testid': 'zone-end-save' } as object}
+      okButtonProps={{ loading: update.isPending, 'data-testid': 'zone-end-save' }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

@@ -51,7 +51,7 @@ export function RuleFormModal({ base, replacesVersion, onClose }: Props) {
       destroyOnHidden
       title={t('arrivals.rules.editTitle')}
       okText={t('common.save')}
-      okButtonProps={{ loading: replace.isPending, 'data-testid': 'rule-save' } as object}
+      okButtonProps={{ loading: replace.isPending, 'data-testid': 'rule-save' }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

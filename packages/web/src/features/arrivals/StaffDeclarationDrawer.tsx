@@ -56,7 +56,7 @@ export function StaffDeclarationDrawer({ open, onClose, checkpoint }: Props) {
       if (err.sessionEnded) return;
       const problems = err.details.length ? err.details : err.field ? [{ field: err.field, message: err.message }] : [];
       const onForm = problems.filter((p) => formFieldOf(p.field));
-      form.setFields(onForm.map((p) => ({ name: formFieldOf(p.field)!, errors: [p.message] })));
+      form.setFields(onForm.map((p) => ({ name: formFieldOf(p.field) as keyof DeclarationFormValues, errors: [p.message] })));
       if (onForm.length < problems.length || !problems.length) setProblem(err.message);
     }
   };

@@ -37,7 +37,7 @@ export function TestDoneModal({ obligation, saving, onSubmit, onClose }: Props) 
       destroyOnHidden
       title={t('arrivals.work.testTitle', { name: obligation.fullName })}
       okText={t('common.save')}
-      okButtonProps={{ loading: saving, 'data-testid': 'test-done-save' } as object}
+      okButtonProps={{ loading: saving, 'data-testid': 'test-done-save' }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

@@ -52,7 +52,7 @@ export function ZoneFormModal({ open, onClose }: Props) {
       width={620}
       title={t('arrivals.zones.createTitle')}
       okText={t('arrivals.zones.declare')}
-      okButtonProps={{ loading: create.isPending, 'data-testid': 'zone-save' } as object}
+      okButtonProps={{ loading: create.isPending, 'data-testid': 'zone-save' }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

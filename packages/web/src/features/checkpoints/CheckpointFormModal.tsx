@@ -53,7 +53,7 @@ export function CheckpointFormModal({ checkpoint, onClose, onSaved }: Props) {
       width={640}
       title={checkpoint ? t('checkpoints.editTitle', { name: checkpoint.name }) : t('checkpoints.createTitle')}
       okText={t('common.save')}
-      okButtonProps={{ loading: create.isPending || update.isPending, 'data-testid': 'checkpoint-save' } as object}
+      okButtonProps={{ loading: create.isPending || update.isPending, 'data-testid': 'checkpoint-save' }}
       onOk={() => form.submit()}
       onCancel={onClose}
     >

@@ -62,7 +62,7 @@ export default function PublicDeclarationPage() {
       const problems = err.details.length ? err.details : err.field ? [{ field: err.field, message: err.message }] : [];
       const onForm = problems.map((p) => ({ name: formFieldOf(p.field), errors: [p.message] })).filter((p) => p.name);
       if (onForm.length) {
-        form.setFields(onForm.map((p) => ({ name: p.name!, errors: p.errors })));
+        form.setFields(onForm.map((p) => ({ name: p.name as keyof DeclarationFormValues, errors: p.errors })));
         form.scrollToField(onForm[0].name!, { behavior: 'smooth', block: 'center' });
       }
       if (onForm.length < problems.length || !problems.length) setProblem({ title: t('declare.failedTitle'), text: err.message });

@@ -33,13 +33,13 @@ export function ArrivalFields({ name, index, onRemove }: { name: number; index: 
           </Form.Item>
         </Col>
         <Col xs={12} sm={8}>
-          <Form.Item name={[name, 'dateOfBirth']} label={t('sweeps.visit.dateOfBirth')}>
-            <DatePicker format={DATE_FORMAT} disabledDate={future} style={{ width: '100%' }} data-testid="visit-arrival-dob" />
+          <Form.Item name={[name, 'sex']} label={t('sweeps.visit.sex')}>
+            <Radio.Group options={SEXES.map((s) => ({ value: s, label: t(`sweeps.visit.sexes.${s}`) }))} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={8}>
-          <Form.Item name={[name, 'sex']} label={t('sweeps.visit.sex')}>
-            <Radio.Group options={SEXES.map((s) => ({ value: s, label: t(`sweeps.visit.sexes.${s}`) }))} />
+          <Form.Item name={[name, 'dateOfBirth']} label={t('sweeps.visit.dateOfBirth')}>
+            <DatePicker format={DATE_FORMAT} disabledDate={future} style={{ width: '100%' }} data-testid="visit-arrival-dob" />
           </Form.Item>
         </Col>
       </Row>

@@ -56,12 +56,12 @@ export function CrossCheckTab({ sweep }: { sweep: SweepDetail }) {
         </Button>
       </Flex>
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={12}>
+        <Col span={24}>
           <Card size="small" title={t('sweeps.crossCheck.onlyDeclared', { count: c.onlyDeclared.length })}>
             <EntriesTable entries={c.onlyDeclared} testId="sweep-only-declared" empty={t('sweeps.crossCheck.noneDeclared')} />
           </Card>
         </Col>
-        <Col xs={24} xl={12}>
+        <Col span={24}>
           <Card size="small" title={t('sweeps.crossCheck.onlyFound', { count: c.onlyFound.length })}>
             <EntriesTable entries={c.onlyFound} testId="sweep-only-found" empty={t('sweeps.crossCheck.noneFound')} />
           </Card>

@@ -31,6 +31,16 @@ export function ImportResultView({ result }: { result: ImportResult }) {
         </Col>
       </Row>
       {refused && <Alert type="warning" showIcon title={t('import.rejected')} style={{ marginBottom: 12 }} />}
+      {result.moved && result.moved.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="import-moved"
+          style={{ marginBottom: 12 }}
+          title={t(refused ? 'import.wouldMove' : 'import.moved', { count: result.moved.length })}
+          description={result.moved.slice(0, 20).map((m) => t('import.movedLine', { row: m.row, code: m.code, name: m.name, from: m.fromPath.split('/').filter(Boolean).slice(0, -1).join(' › ') || '—', to: m.toParentCode ?? '—' })).join('; ')}
+        />
+      )}
       {result.errors.length === 0 ? (
         <Alert type="success" showIcon title={t('import.noErrors')} data-testid="import-ok" />
       ) : (

@@ -52,6 +52,8 @@ export interface ImportResult {
   errors: ImportRowError[];
   /** False when an all-or-nothing import was refused because of invalid rows. */
   applied?: boolean;
+  /** Existing units the file placed under another parent. */
+  moved?: { row: number; code: string; name: string; fromPath: string; toParentCode: string | null }[];
 }
 
 export type ImportType = 'units' | 'population';
