@@ -40,24 +40,29 @@ export async function authContextFor(db: DbOrTrx, userId: number, via: 'session'
   return { user, via, sessionId, scope: buildScope({ role: user.role, unitPath: user.unitPath, assignedPaths: assigned }) };
 }
 
+function lockedError(until: string): AppError {
+  return new AppError(429, 'LOGIN_LOCKED',
+    `Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa đến ${formatDateTime(until)}; vui lòng thử lại sau ${THROTTLE.lockMinutes} phút hoặc liên hệ quản trị viên.`,
+    `Too many failed logins; locked until ${until}.`);
+}
+
 export async function login(db: Db, username: string, password: string, ip: string, userAgent: string | null) {
   const actor: Actor = { userId: null, username, ip };
   const keys = [accountKey(username), ipKey(ip)];
   const locked = await lockedUntil(db, keys);
-  if (locked) {
-    throw new AppError(429, 'LOGIN_LOCKED',
-      `Đăng nhập sai quá nhiều lần. Tài khoản tạm khóa đến ${formatDateTime(locked)}; vui lòng thử lại sau ${THROTTLE.lockMinutes} phút hoặc liên hệ quản trị viên.`,
-      `Too many failed logins; locked until ${locked}.`);
-  }
+  if (locked) throw lockedError(locked);
   const row = await db.selectFrom('users').selectAll().where('username', '=', username.toLowerCase()).executeTakeFirst();
   dummyHash ??= hashPassword(randomToken());
   const ok = await verifyPassword(row?.password_hash ?? (await dummyHash), password);
   if (!row || !ok || row.disabled) {
-    await db.transaction().execute(async (trx) => {
-      await recordFailure(trx, keys[0], THROTTLE.accountFailures);
-      await recordFailure(trx, keys[1], THROTTLE.ipFailures);
+    const nowLocked = await db.transaction().execute(async (trx) => {
+      const account = await recordFailure(trx, keys[0], THROTTLE.accountFailures);
+      const address = await recordFailure(trx, keys[1], THROTTLE.ipFailures);
       await recordAudit(trx, { ...actor, userId: row?.id ?? null }, { action: 'login_failed', entity: 'user', entityId: row?.id ?? null, changes: row?.disabled && ok ? { reason: 'disabled' } : null });
+      return account ?? address;
     });
+    // The failure that reaches the limit already says so, rather than leaving it to the next attempt.
+    if (nowLocked) throw lockedError(nowLocked);
     if (row?.disabled && ok) throw new AppError(403, 'USER_DISABLED', 'Tài khoản đã bị vô hiệu hóa. Liên hệ quản trị viên.', 'This account is disabled.');
     throw new AppError(401, 'BAD_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.', 'Wrong username or password.');
   }

@@ -19,7 +19,8 @@ export async function lockedUntil(db: DbOrTrx, keys: string[]): Promise<string |
   return rows.map((r) => r.locked_until!).sort().pop() ?? null;
 }
 
-export async function recordFailure(db: DbOrTrx, key: string, limit: number): Promise<void> {
+/** Counts a failure; returns the lock's end when this failure locked the key. */
+export async function recordFailure(db: DbOrTrx, key: string, limit: number): Promise<string | null> {
   const now = nowIso();
   const row = await db.selectFrom('login_throttle').selectAll().where('key', '=', key).executeTakeFirst();
   const windowStart = addMinutes(now, -THROTTLE.windowMinutes);
@@ -27,14 +28,12 @@ export async function recordFailure(db: DbOrTrx, key: string, limit: number): Pr
     const values = { failures: 1, first_failure_at: now, locked_until: limit <= 1 ? addMinutes(now, THROTTLE.lockMinutes) : null };
     if (row) await db.updateTable('login_throttle').set(values).where('key', '=', key).execute();
     else await db.insertInto('login_throttle').values({ key, ...values }).execute();
-    return;
+    return values.locked_until;
   }
   const failures = row.failures + 1;
-  await db
-    .updateTable('login_throttle')
-    .set({ failures, locked_until: failures >= limit ? addMinutes(now, THROTTLE.lockMinutes) : null })
-    .where('key', '=', key)
-    .execute();
+  const lockedUntil = failures >= limit ? addMinutes(now, THROTTLE.lockMinutes) : null;
+  await db.updateTable('login_throttle').set({ failures, locked_until: lockedUntil }).where('key', '=', key).execute();
+  return lockedUntil;
 }
 
 export async function clearFailures(db: DbOrTrx, key: string): Promise<void> {

@@ -98,11 +98,13 @@ export type ContactDetailRow = ContactRow & {
   sk_unit_path: string | null; sk_recorded_unit_path: string | null; sk_unit_code: string | null; sk_unit_name: string | null;
   ob_kind: string | null; ob_start_date: string | null; ob_end_date: string | null; ob_status: string | null; ob_next_due_date: string | null;
   pc_unit_path: string | null;
+  ho_unit_code: string | null; ho_unit_name: string | null;
 };
 
 export interface ContactVisibility {
   access: 'full' | 'recorded';
   sourceVisible: boolean;
+  recordedVisible: boolean;
   promotedVisible: boolean;
 }
 
@@ -115,14 +117,16 @@ export function toContactDto(r: ContactDetailRow, v: ContactVisibility): Contact
   return {
     id: r.id, level: r.level as ContactLevel, relation: r.relation as ContactRelation, lastExposureDate: r.last_exposure_date, setting: r.setting,
     vaccinationDoses: r.vaccination_doses, status: r.status as ContactStatus, note: r.note, access: v.access,
-    unitCode: r.unit_code, unitName: r.unit_name, recordedUnitCode: r.recorded_unit_code, recordedUnitName: r.recorded_unit_name,
+    unitCode: r.unit_code, unitName: r.unit_name,
+    recordedUnitCode: (!v.recordedVisible && r.ho_unit_code) || r.recorded_unit_code, recordedUnitName: (!v.recordedVisible && r.ho_unit_name) || r.recorded_unit_name,
     handedOver: r.handed_over_from_unit_path !== null, handedOverAt: r.handed_over_at,
     person, entered: r.entered_person ? (JSON.parse(r.entered_person) as EnteredPerson) : null,
     source: {
       kind: fromCase ? 'case' : 'contact', level: fromCase ? 'F0' : 'F1',
       id: v.sourceVisible ? (r.source_case_id ?? r.source_contact_id) : null,
-      unitCode: (fromCase ? r.sc_unit_code : r.sk_unit_code) ?? r.recorded_unit_code,
-      unitName: (fromCase ? r.sc_unit_name : r.sk_unit_name) ?? r.recorded_unit_name,
+      // Behind a hand-over only the sending commune is named, not the source's village.
+      unitCode: (!v.sourceVisible && r.ho_unit_code) || ((fromCase ? r.sc_unit_code : r.sk_unit_code) ?? r.recorded_unit_code),
+      unitName: (!v.sourceVisible && r.ho_unit_name) || ((fromCase ? r.sc_unit_name : r.sk_unit_name) ?? r.recorded_unit_name),
     },
     clusterId: r.cluster_id,
     obligation: full && r.obligation_id !== null && r.ob_kind

@@ -69,6 +69,7 @@ function withDetails(qb: ReturnType<typeof filtered>) {
     .leftJoin('units as scu', 'scu.code', 'sc.unit_code')
     .leftJoin('contacts as sk', 'sk.id', 'contacts.source_contact_id')
     .leftJoin('units as sku', 'sku.code', 'sk.unit_code')
+    .leftJoin('units as hu', 'hu.path', 'contacts.handed_over_from_unit_path')
     .leftJoin('obligations as ob', 'ob.id', 'contacts.obligation_id')
     .leftJoin('cases as pc', 'pc.id', 'contacts.promoted_case_id')
     .selectAll('contacts')
@@ -79,7 +80,7 @@ function withDetails(qb: ReturnType<typeof filtered>) {
       'sc.unit_path as sc_unit_path', 'sc.unit_code as sc_unit_code', 'scu.name as sc_unit_name',
       'sk.unit_path as sk_unit_path', 'sk.recorded_unit_path as sk_recorded_unit_path', 'sk.unit_code as sk_unit_code', 'sku.name as sk_unit_name',
       'ob.kind as ob_kind', 'ob.start_date as ob_start_date', 'ob.end_date as ob_end_date', 'ob.status as ob_status', 'ob.next_due_date as ob_next_due_date',
-      'pc.unit_path as pc_unit_path',
+      'pc.unit_path as pc_unit_path', 'hu.code as ho_unit_code', 'hu.name as ho_unit_name',
     ]);
 }
 
@@ -90,6 +91,7 @@ export function visibilityOf(scope: Scope, r: ContactDetailRow): ContactVisibili
   return {
     access: scopeCovers(scope, r.unit_path) ? 'full' : 'recorded',
     sourceVisible,
+    recordedVisible: scopeCovers(scope, r.recorded_unit_path),
     promotedVisible: r.promoted_case_id !== null && scopeCovers(scope, r.pc_unit_path),
   };
 }

@@ -20,11 +20,15 @@ import { jobsRoutes } from '../jobs/routes.js';
 import { arrivalsRoutes } from '../arrivals/routes.js';
 import { checkpointsRoutes } from '../checkpoints/routes.js';
 import { sweepsRoutes } from '../sweeps/routes.js';
+import { casesRoutes } from '../cases/routes.js';
+import { contactsRoutes } from '../contacts/routes.js';
+import { chainsRoutes } from '../chains/routes.js';
+import { installValidationMessages } from './validation-messages.js';
 import { registerErrorHandler } from './errors.js';
 import { VERSION } from '../version.js';
 
 // Validation messages are in Vietnamese; the error handler adds the English one.
-z.config(z.locales.vi());
+installValidationMessages();
 
 export interface AppDeps {
   db: Db;
@@ -41,7 +45,7 @@ declare module 'fastify' {
 }
 
 /** Every capability registers here, under /api/v1; the order does not matter. */
-export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes];
+export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes];
 
 const STATIC_FILE = /\.(?:html?|m?js|css|map|json|svg|png|jpe?g|gif|webp|ico|txt|xml|webmanifest|woff2?|ttf|wasm)$/i;
 

@@ -3,6 +3,7 @@ import { foldVietnamese } from '@pcd/core';
 import { createTestDb, testEngines, type TestDb } from '../test/db.js';
 import { nowIso } from '../lib/time.js';
 import { uniqueViolation } from './errors.js';
+import { startTestApp, type TestApp } from '../test/app.js';
 
 /**
  * When two requests race past the application's own duplicate check, the database's unique index is
@@ -35,6 +36,40 @@ for (const engine of await testEngines()) {
 
     it('leaves other errors alone', () => {
       expect(uniqueViolation(new Error('boom'))).toBeNull();
+    });
+  });
+}
+
+for (const engine of await testEngines()) {
+  describe(`validation messages [${engine}]`, () => {
+    let t: TestApp;
+    beforeAll(async () => { t = await startTestApp(engine); });
+    afterAll(async () => { await t?.close(); });
+
+    it('says which field is missing, in Vietnamese and English, without type names', async () => {
+      const admin = await t.login('admin');
+      const res = await admin.post('/api/v1/users', { username: 'moi.xa', password: 'MatKhau2021', unitCode: '03365', role: 'command' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({
+        code: 'VALIDATION', field: 'fullName',
+        message: 'Trường "fullName": thiếu giá trị bắt buộc.', messageEn: 'Field "fullName": required value missing.',
+      });
+    });
+
+    it('states limits and choices plainly', async () => {
+      const admin = await t.login('admin');
+      const user = (await admin.get('/api/v1/users?q=xa.natong')).json().items[0];
+      const low = await admin.patch(`/api/v1/users/${user.id}`, { version: 0, disabled: true });
+      expect(low.json().error).toMatchObject({ field: 'version', message: 'Trường "version": phải ≥ 1.', messageEn: 'Field "version": must be ≥ 1.' });
+      const long = await admin.get(`/api/v1/units?q=${'a'.repeat(101)}`);
+      expect(long.json().error).toMatchObject({ field: 'q', message: 'Trường "q": tối đa 100 ký tự.', messageEn: 'Field "q": at most 100 characters.' });
+    });
+
+    it('answers a body that is not JSON with a plain message', async () => {
+      const admin = await t.login('admin');
+      const res = await admin.request('POST', '/api/v1/users', Buffer.from('{"username": '), { 'content-type': 'application/json' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().error).toMatchObject({ code: 'BAD_JSON', message: 'Nội dung gửi lên không phải JSON hợp lệ.' });
     });
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { MISSING_VI, validationMessage } from './validation-messages.js';
 
 /** An error a client can act on: Vietnamese message, English message and a stable English code. */
 export class AppError extends Error {
@@ -63,18 +64,30 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const field = fieldOf(first.instancePath);
-      const issue = { code: first.keyword, ...first.params, path: first.instancePath.split('/').filter(Boolean) } as any;
+      const issue = { code: first.keyword, ...first.params, path: first.instancePath.split('/').filter(Boolean) } as Record<string, unknown>;
       let en: string;
-      try {
-        const r = (enLocale.localeError as any)(issue);
-        en = typeof r === 'string' ? r : r?.message ?? first.message;
-      } catch {
-        en = first.message;
+      if (first.message === MISSING_VI) en = 'required value missing.';
+      else {
+        try {
+          en = validationMessage(issue, 'en') ?? (() => {
+            const r = (enLocale.localeError as any)(issue);
+            return typeof r === 'string' ? r : r?.message ?? first.message;
+          })();
+        } catch {
+          en = first.message ?? 'invalid value.';
+        }
       }
-      const where = field ? `Trường "${field}": ` : '';
       return reply.status(400).send({
-        error: { code: 'VALIDATION', message: `${where}${first.message}`, messageEn: `${field ? `Field "${field}": ` : ''}${en}`, field },
+        error: {
+          code: 'VALIDATION',
+          message: field ? `Trường "${field}": ${first.message}` : `Dữ liệu gửi lên không hợp lệ: ${first.message}`,
+          messageEn: field ? `Field "${field}": ${en}` : `Invalid request: ${en}`,
+          field,
+        },
       });
+    }
+    if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      return reply.status(400).send({ error: { code: 'BAD_JSON', message: 'Nội dung gửi lên không phải JSON hợp lệ.', messageEn: 'The request body is not valid JSON.' } });
     }
     if (err.statusCode === 413 || err.code === 'FST_REQ_FILE_TOO_LARGE') {
       return reply.status(413).send({ error: { code: 'TOO_LARGE', message: 'Tệp hoặc dữ liệu gửi lên quá lớn.', messageEn: 'Payload too large.' } });

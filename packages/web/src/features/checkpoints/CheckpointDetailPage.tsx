@@ -16,6 +16,7 @@ import { StaffDeclarationDrawer } from '../arrivals/StaffDeclarationDrawer';
 import { usePermission } from '../auth/session';
 import { publicFormUrl, useCheckpoint, useUpdateCheckpoint } from './api';
 import { CheckpointFormModal } from './CheckpointFormModal';
+import { useCanManageCheckpoints } from './useCanManage';
 import { PassageForm } from './PassageForm';
 import { PassagesLog } from './PassagesLog';
 import { StatsCard } from './StatsCard';
@@ -28,7 +29,7 @@ export function CheckpointDetailPage() {
   const id = Number(useParams().id);
   const checkpoint = useCheckpoint(id);
   const update = useUpdateCheckpoint();
-  const canManage = usePermission('checkpoints.manage');
+  const canManage = useCanManageCheckpoints();
   const canRead = usePermission('personal.read');
   const canWrite = usePermission('personal.write');
   const [editing, setEditing] = useState(false);

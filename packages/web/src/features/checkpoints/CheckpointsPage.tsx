@@ -14,16 +14,16 @@ import { useListParams } from '../../api/useListParams';
 import { useDebounced } from '../../app/useDebounced';
 import { ErrorResult } from '../../layout/ErrorResult';
 import { PageHeader } from '../../layout/PageHeader';
-import { usePermission } from '../auth/session';
 import { UnitSelect } from '../units/UnitSelect';
 import { checkpointLinks, useCheckpoints } from './api';
 import { CheckpointFormModal } from './CheckpointFormModal';
+import { useCanManageCheckpoints } from './useCanManage';
 import { CHECKPOINT_FILTERS, type Checkpoint } from './types';
 
 export function CheckpointsPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const canManage = usePermission('checkpoints.manage');
+  const canManage = useCanManageCheckpoints();
   const { page, pageSize, filters, setPage, setFilters } = useListParams(CHECKPOINT_FILTERS);
   const list = useCheckpoints({ ...filters, page, pageSize });
   const [search, setSearch] = useState(filters.q);

@@ -1,10 +1,11 @@
 import { Table } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { memberText } from './labels';
 import { SweepProgress } from './SweepProgress';
 import type { MemberProgress, Progress, VillageProgress } from './types';
 
-function countColumns(t: ReturnType<typeof useTranslation>['t']) {
+function countColumns(t: TFunction) {
   return [
     { title: t('sweeps.progress.total'), dataIndex: 'total', width: 90, align: 'right' as const },
     { title: t('sweeps.progress.visited'), dataIndex: 'visited', width: 100, align: 'right' as const },

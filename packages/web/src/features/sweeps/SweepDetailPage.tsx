@@ -7,6 +7,7 @@
  */
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Flex, Spin, Tabs, Typography } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { ErrorResult } from '../../layout/ErrorResult';
@@ -38,7 +39,7 @@ function ProgressTab({ sweep }: { sweep: SweepDetail }) {
   );
 }
 
-function tabsFor(sweep: SweepDetail, t: ReturnType<typeof useTranslation>['t']) {
+function tabsFor(sweep: SweepDetail, t: TFunction) {
   const progress = { key: 'progress', label: t('sweeps.tabs.progress'), children: <ProgressTab sweep={sweep} /> };
   if (sweep.access === 'counts') return [progress];
   const households = { key: 'households', label: t(sweep.access === 'member' ? 'sweeps.tabs.mine' : 'sweeps.tabs.households'), children: <HouseholdsTab sweep={sweep} /> };
