@@ -87,7 +87,7 @@ for (const engine of await testEngines()) {
 
       const again = await prepareDatabase(config);
       try {
-        expect(again.first).toEqual({ adminPassword: null, demo: null });
+        expect(again.first).toEqual({ seeded: false, adminPassword: null, demo: null });
         const users = await again.handle.db.selectFrom('users').select('username').where('username', '=', 'admin').execute();
         expect(users).toHaveLength(1);
       } finally {
@@ -96,3 +96,14 @@ for (const engine of await testEngines()) {
     });
   });
 }
+
+describe('first-start banner', () => {
+  it('names the administrator even when PCD_ADMIN_PASSWORD chose the password, and stays quiet later', () => {
+    const lines: string[] = [];
+    printFirstStart({ seeded: true, adminPassword: null, demo: null }, (l) => lines.push(l));
+    expect(lines.join('\n')).toContain('admin / (mật khẩu đặt bằng PCD_ADMIN_PASSWORD)');
+    const later: string[] = [];
+    printFirstStart({ seeded: false, adminPassword: null, demo: null }, (l) => later.push(l));
+    expect(later).toEqual([]);
+  });
+});

@@ -9,6 +9,8 @@ import { upsertUnits } from './units/upsert.js';
 import { registryAll } from './units/registry.js';
 
 export interface FirstStart {
+  /** True when this start filled an empty database. */
+  seeded: boolean;
   adminPassword: string | null;
   demo: { password: string; users: DemoUser[] } | null;
 }
@@ -17,9 +19,10 @@ export interface FirstStart {
 export async function prepareDatabase(config: Config): Promise<{ handle: DbHandle; first: FirstStart; migrated: string[] }> {
   const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const migrated = await migrateToLatest(handle.db);
-  const first: FirstStart = { adminPassword: null, demo: null };
+  const first: FirstStart = { seeded: false, adminPassword: null, demo: null };
   const anyUser = await handle.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   if (!anyUser) {
+    first.seeded = true;
     if (config.demo) first.demo = await seedDemo(handle.db, { password: process.env.PCD_DEMO_PASSWORD || null });
     else await handle.db.transaction().execute((trx) => upsertUnits(trx, registryAll()));
     const password = config.adminPassword ?? randomPassword(16);
@@ -34,7 +37,7 @@ export async function prepareDatabase(config: Config): Promise<{ handle: DbHandl
 }
 
 export function printFirstStart(first: FirstStart, log: (s: string) => void = console.log): void {
-  if (!first.adminPassword && !first.demo) return;
+  if (!first.seeded) return;
   log('');
   log('=== PCD: lần khởi động đầu tiên / first start ===');
   if (first.adminPassword) log(`Quản trị viên / administrator: admin / ${first.adminPassword}   (chỉ hiện một lần — đổi ngay sau khi đăng nhập)`);

@@ -52,6 +52,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'init') {
     const { handle, first, migrated } = await prepareDatabase(config);
     console.log(`Đã áp dụng ${migrated.length} migration.`);
+    if (!first.seeded) console.log('Cơ sở dữ liệu đã có người dùng: không tạo lại tài khoản hay dữ liệu minh họa.');
     printFirstStart(first);
     await handle.close();
     return 0;

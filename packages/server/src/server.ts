@@ -6,11 +6,17 @@ import { buildApp } from './http/app.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+/** Warnings and errors by default, so the first-start logins stay readable; PCD_LOG=info logs every request. */
+function logLevel(v: string | undefined): false | 'info' | 'warn' | 'error' {
+  if (v === '0') return false;
+  return v === 'info' || v === 'error' ? v : 'warn';
+}
+
 export async function startServer(): Promise<void> {
   const config = loadConfig();
   config.webDist = process.env.PCD_WEB_DIST ?? path.resolve(here, '../../web/dist');
   const { handle, first } = await prepareDatabase(config);
-  const app = await buildApp({ db: handle.db, engine: handle.engine, config }, { logger: process.env.PCD_LOG !== '0' });
+  const app = await buildApp({ db: handle.db, engine: handle.engine, config }, { logger: logLevel(process.env.PCD_LOG) });
   printFirstStart(first);
   const shutdown = async () => {
     await app.close();

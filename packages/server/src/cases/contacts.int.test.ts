@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '@pcd/core';
 import { startTestApp, type Client, type TestApp } from '../test/app.js';
 import { testEngines } from '../test/db.js';
+import { readTable } from '../lib/spreadsheet.js';
 import { MUONG_NHA_VILLAGE, NA_TONG_VILLAGE, daysAgo, registerCase, resident, today } from '../test/cases.js';
 
 interface Contact {
@@ -73,7 +74,7 @@ for (const engine of await testEngines()) {
       const seen = await muongnha.get(`/api/v1/contacts/${handedOver.id}`);
       expect(seen.statusCode, seen.body).toBe(200);
       const mine = seen.json() as Contact;
-      expect(mine).toMatchObject({ access: 'full', handedOver: true, person: { fullName: 'Quàng Thị Ban' }, source: { kind: 'case', id: null, unitName: 'Xã Na Tông' } });
+      expect(mine).toMatchObject({ access: 'full', handedOver: true, person: { fullName: 'Quàng Thị Ban' }, source: { kind: 'case', id: null, unitName: 'Na Tông' }, recordedUnitName: 'Na Tông' });
       expect(mine.obligation).toMatchObject({ kind: 'contact_f1', endDate: addDays(daysAgo(1), 13) });
       expect((await muongnha.get(`/api/v1/cases/${f0.id}`)).statusCode).toBe(404);
       expect((await muongnha.get('/api/v1/cases')).json().total).toBe(0);
@@ -92,7 +93,10 @@ for (const engine of await testEngines()) {
       expect((await natong.post(`/api/v1/contacts/${handedOver.id}/promote`, { version: 1, testType: 'rt_pcr', testDate: today, severity: 'mild' })).statusCode).toBe(404);
       const xlsx = await natong.get('/api/v1/contacts/export.xlsx');
       expect(xlsx.statusCode).toBe(200);
-      expect(xlsx.rawPayload.includes(Buffer.from('Nhà chị gái'))).toBe(true);
+      const sheet = await readTable(xlsx.rawPayload, 'f.xlsx');
+      const row = sheet.rows.find((r) => r.cells[0] === String(handedOver.id))!.cells;
+      // The recording commune's export holds what it typed and where the contact went, nothing from the registry there.
+      expect(row).toEqual(expect.arrayContaining(['Quàng Thị Ban', '0987000222', 'Nhà chị gái, bản Pu Lau', 'đã giao cho Pu Lau']));
     });
 
     it('records an F2 of an F1 and refuses contacts of an F2', async () => {

@@ -49,9 +49,9 @@ export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsR
 
 const STATIC_FILE = /\.(?:html?|m?js|css|map|json|svg|png|jpe?g|gif|webp|ico|txt|xml|webmanifest|woff2?|ttf|wasm)$/i;
 
-export async function buildApp(deps: AppDeps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, opts: { logger?: boolean | 'info' | 'warn' | 'error' } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: 'info' } : false,
+    logger: opts.logger ? { level: opts.logger === true ? 'info' : opts.logger } : false,
     trustProxy: process.env.PCD_TRUST_PROXY === '1',
     bodyLimit: 5 * 1024 * 1024,
   });
