@@ -10,3 +10,4 @@ export * from './arrivals.js';
 export * from './cases.js';
 export * from './contacts.js';
 export * from './case-stats.js';
+export * from './audit.js';

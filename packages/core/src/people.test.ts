@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageOn, checkPerson, normalizeName } from './people.js';
+import { ageOn, checkPerson, householdSearchText, normalizeName } from './people.js';
 
 const TODAY = '2021-11-02';
 const fields = (problems: { field: string }[]) => problems.map((p) => p.field).sort();
@@ -53,4 +53,14 @@ describe('ageOn', () => {
     ['2021-11-02', null, 1971, 50],
     ['2021-11-02', null, null, null],
   ] as const)('on %s born %s / %s → %s', (on, dob, year, expected) => expect(ageOn(on, dob, year)).toBe(expected));
+});
+
+describe('householdSearchText', () => {
+  it.each([
+    [{ code: 'HT-001', name: 'Khu trọ Hòa Bình', address: 'Số 12, đường Lê Lợi' }, 'ht-001 khu tro hoa binh so 12, duong le loi'],
+    [{ code: null, name: null, address: 'Nhà ông Đạt' }, 'nha ong dat'],
+    [{ address: '' }, ''],
+  ])('%o → %s', (h, expected) => {
+    expect(householdSearchText(h)).toBe(expected);
+  });
 });

@@ -1,4 +1,5 @@
 import { checkIdNumber, checkPhone } from './identity.js';
+import { foldVietnamese } from './text.js';
 
 export const RESIDENCE_STATUSES = ['thuong_tru', 'tam_tru', 'tam_vang'] as const;
 export type ResidenceStatus = (typeof RESIDENCE_STATUSES)[number];
@@ -123,4 +124,9 @@ export function ageOn(on: string, dateOfBirth: string | null, birthYear: number 
     return oy - y - (om < m || (om === m && od < d) ? 1 : 0);
   }
   return birthYear === null ? null : Number(on.slice(0, 4)) - birthYear;
+}
+
+/** What a household search matches: code, name and address, folded so "hoa binh" finds "Khu trọ Hòa Bình". */
+export function householdSearchText(h: { code?: string | null; name?: string | null; address?: string | null }): string {
+  return foldVietnamese([h.code, h.name, h.address].filter(Boolean).join(' ')).slice(0, 700);
 }

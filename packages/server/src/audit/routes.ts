@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formatDateTime } from '@pcd/core';
+import { auditActionLabel, auditEntityLabel, foldVietnamese, formatDateTime } from '@pcd/core';
 import type { Db } from '../db/database.js';
 import { requirePermission, type AuthContext } from '../auth/context.js';
 import { withinScope } from '../auth/scope.js';
@@ -11,6 +11,7 @@ import { parseVnDate } from '@pcd/core';
 import { errors } from '../http/errors.js';
 
 const filterSchema = z.object({
+  q: z.string().max(64).optional(),
   username: z.string().max(64).optional(),
   action: z.string().max(32).optional(),
   entity: z.string().max(32).optional(),
@@ -39,6 +40,11 @@ function bound(value: string | undefined, field: string, end: boolean): string |
 async function query(db: Db, auth: AuthContext, f: Filter) {
   let qb = db.selectFrom('audit_log').where(withinScope(auth.scope, 'audit_log.unit_path'));
   if (f.username) qb = qb.where('username', '=', f.username.toLowerCase());
+  if (f.q?.trim()) {
+    // Free text matches who did it or which record it was about; usernames are ASCII, so folding the query is enough.
+    const q = foldVietnamese(f.q.trim());
+    qb = qb.where((eb) => eb.or([eb('username', 'like', `%${q}%`), eb('entity_id', '=', f.q!.trim())]));
+  }
   if (f.action) qb = qb.where('action', '=', f.action);
   if (f.entity) qb = qb.where('entity', '=', f.entity);
   if (f.entityId) qb = qb.where('entity_id', '=', f.entityId);
@@ -90,8 +96,8 @@ export async function auditRoutes(app: FastifyInstance) {
     return sendXlsx(reply, 'nhat-ky.xlsx', 'Nhật ký', [
       { header: 'Thời điểm', value: (e) => formatDateTime(e.at), width: 18 },
       { header: 'Người dùng', value: (e) => e.username ?? '' },
-      { header: 'Hành động', value: (e) => e.action },
-      { header: 'Đối tượng', value: (e) => e.entity },
+      { header: 'Hành động', value: (e) => auditActionLabel(e.action) },
+      { header: 'Đối tượng', value: (e) => auditEntityLabel(e.entity) },
       { header: 'Mã đối tượng', value: (e) => e.entityId ?? '' },
       { header: 'Đơn vị', value: (e) => e.unitCode ?? '' },
       { header: 'Thay đổi', value: (e) => (e.changes ? JSON.stringify(e.changes) : ''), width: 60 },

@@ -49,6 +49,7 @@ for (const engine of await testEngines()) {
       expect(wrong.statusCode).toBe(403);
       const foreign = await c.request('PATCH', '/api/v1/units/03365.02', body, { origin: 'https://evil.example' });
       expect(foreign.statusCode).toBe(403);
+      expect(foreign.json().error.code).toBe('BAD_ORIGIN');
       expect((await c.get('/api/v1/units/03365.02')).json().version).toBe(unit.version);
       expect((await c.patch('/api/v1/units/03365.02', body)).statusCode).toBe(200);
     });

@@ -56,7 +56,7 @@ export function registerAuthHooks(app: FastifyInstance): void {
     // Refused before the body is even parsed, so an anonymous caller learns nothing from validation errors.
     if (!req.auth && !isPublic(req) && req.routeOptions.url) throw errors.unauthenticated();
     if (UNSAFE.has(req.method)) {
-      if (req.headers.origin && !originMatches(req)) throw errors.csrf();
+      if (req.headers.origin && !originMatches(req)) throw errors.badOrigin();
       // Login has no session yet; the Origin check above covers it.
       if (req.auth && !isPublic(req)) {
         const sent = req.headers['x-csrf-token'];

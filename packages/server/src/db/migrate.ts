@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_people.js';
 import * as m0003 from './migrations/0003_arrivals.js';
 import * as m0004 from './migrations/0004_sweeps.js';
 import * as m0005 from './migrations/0005_cases.js';
+import * as m0006 from './migrations/0006_household_search.js';
 
 /** Migrations are listed in code so that the built package needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_arrivals': m0003,
   '0004_sweeps': m0004,
   '0005_cases': m0005,
+  '0006_household_search': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -99,6 +99,8 @@ export interface HouseholdsTable {
   landlord_name: string | null;
   landlord_phone: string | null;
   capacity: number | null;
+  /** Code, name and address folded (no diacritics, lower case), for search. */
+  search_folded: string | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

@@ -29,6 +29,7 @@ export const errors = {
   /** Several field problems found by a domain rule; the first one leads. */
   problems: (list: { field: string; message: string; messageEn: string }[]) =>
     new AppError(400, 'VALIDATION', list[0].message, list[0].messageEn, list[0].field, list),
+  badOrigin: () => new AppError(403, 'BAD_ORIGIN', 'Yêu cầu đến từ một trang web khác nên bị từ chối.', 'Request from another site (Origin mismatch) refused.'),
   csrf: () => new AppError(403, 'CSRF', 'Phiên làm việc không hợp lệ (thiếu mã chống giả mạo). Hãy tải lại trang.', 'Missing or wrong CSRF token.'),
 };
 

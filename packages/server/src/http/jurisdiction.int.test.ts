@@ -6,13 +6,14 @@ import { hashPassword } from '../auth/passwords.js';
 import { nowIso } from '../lib/time.js';
 import { multipart } from '../test/multipart.js';
 import { ARRIVALS_PROBES, seedArrivalsOfB, type ArrivalsOfB } from '../test/arrivals-probes.js';
+import { CASES_PROBES, seedCasesOfB, type CasesOfB } from '../test/cases-probes.js';
 
 /**
  * For every route the server registers, a user of commune A (Na Tông, 03365) asks for what belongs to
  * commune B (Mường Nhà, 03364) and must get 404 or no B record. A new route without a probe here
  * fails the coverage test, so jurisdiction is checked for routes that do not exist yet.
  */
-interface Ctx extends ArrivalsOfB {
+interface Ctx extends ArrivalsOfB, CasesOfB {
   a: Client; // command staff of A
   aAdmin: Client; // administrator scoped to A
   bUnit: string;
@@ -149,6 +150,12 @@ const PROBES: Record<string, Probe | { none: string }> = {
     await expect404(a.get(`/api/v1/households?unit=${bUnit}`));
     expect((await a.get('/api/v1/households')).json().items.every((h: { unitCode: string }) => h.unitCode.startsWith('03365'))).toBe(true);
   },
+  'GET /api/v1/households/export.xlsx': async ({ a, bUnit }) => {
+    await expect404(a.get(`/api/v1/households/export.xlsx?unit=${bUnit}`));
+    const res = await a.get('/api/v1/households/export.xlsx');
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.includes(Buffer.from('Nhà số 1'))).toBe(false);
+  },
   'GET /api/v1/households/:id': ({ a, bHouseholdId }) => expect404(a.get(`/api/v1/households/${bHouseholdId}`)),
   'PATCH /api/v1/households/:id': ({ a, bHouseholdId }) => expect404(a.patch(`/api/v1/households/${bHouseholdId}`, { version: 1, address: 'Đổi' })),
   'GET /api/v1/people/import/template.xlsx': { none: 'an empty template with example rows' },
@@ -196,6 +203,7 @@ const PROBES: Record<string, Probe | { none: string }> = {
   'GET /api/v1/sweeps/:id/cross-check': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}/cross-check`)),
   'GET /api/v1/sweeps/:id/cross-check/export.xlsx': ({ a, bSweepId }) => expect404(a.get(`/api/v1/sweeps/${bSweepId}/cross-check/export.xlsx`)),
   ...ARRIVALS_PROBES,
+  ...CASES_PROBES,
   'GET /api/v1/audit/export.xlsx': async ({ aAdmin }) => {
     const res = await aAdmin.get('/api/v1/audit/export.xlsx');
     expect(res.statusCode).toBe(200);
@@ -235,11 +243,12 @@ for (const engine of await testEngines()) {
       const bVisit = await b.post(`/api/v1/sweeps/${bSweep.id}/visits`, { householdId: bHouseholdId, outcome: 'found', arrivals: [{ fullName: 'Người Về Pu Lau', birthYear: 1990, arrivalDate: vnDate() }] });
       expect(bVisit.statusCode, bVisit.body).toBe(201);
       const arrivalsOfB = await seedArrivalsOfB(t, b, bVillageRow.code);
+      const casesOfB = await seedCasesOfB(b, bVillageRow.code);
       const a = await t.login('xa.natong');
       await a.get('/api/v1/units/03365');
       const aPersonId = (await a.post('/api/v1/people', { fullName: 'Người Na Tông', birthYear: 1985, unitCode: '03365.01' })).json().id;
       expect(bDuplicateId).toBeGreaterThan(0);
-      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, ...arrivalsOfB, bJobId, bSweepId: bSweep.id };
+      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, ...arrivalsOfB, ...casesOfB, bJobId, bSweepId: bSweep.id };
     });
     afterAll(async () => { await t?.close(); });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkPhone, foldVietnamese } from '@pcd/core';
+import { checkPhone, foldVietnamese, householdSearchText } from '@pcd/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { HouseholdRow } from '../db/schema.js';
@@ -74,7 +74,7 @@ export async function createHousehold(db: Db, auth: AuthContext, actor: Actor, i
     const row = await trx.insertInto('households').values({
       unit_code: unit!.code, unit_path: unit!.path, kind: input.kind, code: input.code ?? null, name: input.name ?? null, address: input.address,
       head_person_id: input.headPersonId ?? null, landlord_name: input.landlordName ?? null, landlord_phone: landlordPhone, capacity: input.capacity ?? null,
-      version: 1, created_at: now, updated_at: now,
+      search_folded: householdSearchText(input), version: 1, created_at: now, updated_at: now,
     }).returningAll().executeTakeFirstOrThrow();
     if (input.headPersonId) await trx.updateTable('people').set({ household_id: row.id }).where('id', '=', input.headPersonId).execute();
     await recordAudit(trx, actor, { action: 'create', entity: 'household', entityId: row.id, unitCode: unit!.code, unitPath: unit!.path, changes: { address: [null, input.address], kind: [null, input.kind] } });
@@ -90,7 +90,7 @@ export async function listHouseholds(db: Db, auth: AuthContext, f: { unit?: stri
   if (f.kind) qb = qb.where('households.kind', '=', f.kind);
   if (f.q) {
     const q = `%${foldVietnamese(f.q).replace(/[%_\\]/g, '')}%`;
-    qb = qb.where((eb) => eb.or([eb('households.code', '=', f.q!.trim()), eb(sql`lower(households.address)`, 'like', `%${f.q!.toLowerCase()}%`), eb('households.name', 'like', q)]));
+    qb = qb.where((eb) => eb.or([eb('households.code', '=', f.q!.trim()), eb('households.search_folded', 'like', q)]));
   }
   const [{ total }] = await qb.select((eb) => eb.fn.countAll<number>().as('total')).execute();
   const rows = await qb
@@ -133,7 +133,9 @@ export async function updateHousehold(db: Db, auth: AuthContext, actor: Actor, i
       ...(patch.landlordPhone !== undefined ? { landlord_phone: landlordPhone } : {}),
       ...(patch.capacity !== undefined ? { capacity: patch.capacity } : {}),
     };
-    const r = await trx.updateTable('households').set({ ...set, version: sql`version + 1`, updated_at: nowIso() }).where('id', '=', id).where('version', '=', patch.version).executeTakeFirst();
+    const pick = <K extends 'code' | 'name' | 'address'>(k: K) => (k in set ? (set as Record<K, string | null>)[k] : before[k]);
+    const search_folded = householdSearchText({ code: pick('code'), name: pick('name'), address: pick('address') });
+    const r = await trx.updateTable('households').set({ ...set, search_folded, version: sql`version + 1`, updated_at: nowIso() }).where('id', '=', id).where('version', '=', patch.version).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw errors.staleVersion();
     if (patch.headPersonId) await trx.updateTable('people').set({ household_id: id }).where('id', '=', patch.headPersonId).execute();
     const after = await trx.selectFrom('households').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

@@ -1,4 +1,4 @@
-import { checkPerson, foldVietnamese, parseVnDate, vnDate, RESIDENCE_LABELS, type ResidenceStatus, type Sex } from '@pcd/core';
+import { checkPerson, foldVietnamese, householdSearchText, parseVnDate, vnDate, RESIDENCE_LABELS, type ResidenceStatus, type Sex } from '@pcd/core';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { AuthContext } from '../auth/context.js';
 import { recordAudit, type Actor } from '../audit/audit.js';
@@ -247,7 +247,8 @@ async function ensureHouseholds(trx: DbOrTrx, rows: (ResidentRow & { unitPath: s
     const existing = await trx.selectFrom('households').select('id').where('unit_code', '=', r.unitCode).where('code', '=', r.householdCode).executeTakeFirst();
     if (existing) { out.set(key, { id: existing.id, created: false }); continue; }
     const row = await trx.insertInto('households').values({
-      unit_code: r.unitCode, unit_path: r.unitPath, kind: 'family', code: r.householdCode, address: r.address ?? '', version: 1, created_at: now, updated_at: now,
+      unit_code: r.unitCode, unit_path: r.unitPath, kind: 'family', code: r.householdCode, address: r.address ?? '',
+      search_folded: householdSearchText({ code: r.householdCode, address: r.address }), version: 1, created_at: now, updated_at: now,
     }).returning('id').executeTakeFirstOrThrow();
     out.set(key, { id: row.id, created: true });
   }

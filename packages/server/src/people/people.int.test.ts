@@ -125,6 +125,17 @@ for (const engine of await testEngines()) {
       expect(village).toBeTruthy();
       expect(list.items[0].unitName).toBe(village);
       expect((await c.get(`/api/v1/households/${res.json().id}`)).json()).toMatchObject({ unitName: village, memberCount: 0, members: [] });
+      // Found without diacritics, by name and by address.
+      expect((await c.get('/api/v1/households?q=hoa%20binh')).json().items.map((h: { id: number }) => h.id)).toEqual([res.json().id]);
+      expect((await c.get('/api/v1/households?q=cong%20nhan%20so%202')).json().total).toBe(1);
+      const exported = await c.get('/api/v1/households/export.xlsx?kind=boarding_house');
+      expect(exported.statusCode).toBe(200);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+      const sheet = wb.worksheets[0];
+      expect(sheet.getRow(1).values).toEqual(expect.arrayContaining(['Mã hộ', 'Chủ hộ', 'Chủ nhà trọ', 'Sức chứa']));
+      expect(sheet.rowCount).toBe(2);
+      expect(sheet.getRow(2).values).toEqual(expect.arrayContaining(['Khu trọ Hòa Bình', 'Nhà trọ/khu trọ', 'Nguyễn Văn Bình', 40]));
     });
 
     it('hides people from observers and from other communes, and team members see only their villages', async () => {

@@ -159,6 +159,35 @@ export async function peopleRoutes(app: FastifyInstance) {
     const { page, pageSize, ...f } = req.query;
     return listHouseholds(db(), requireAuth(req), f, page, pageSize);
   });
+  r.get('/households/export.xlsx', {
+    schema: { tags: htags, summary: 'Xuất danh sách hộ (cùng bộ lọc) ra Excel', querystring: z.object({ unit: z.string().max(32).optional(), q: z.string().max(100).optional(), kind: z.enum(HOUSEHOLD_KINDS).optional() }) },
+  }, async (req, reply) => {
+    const auth = requireAuth(req);
+    // The first page is fetched before streaming starts, so a unit outside the scope is still a clean 404.
+    const first = await listHouseholds(db(), auth, req.query, 1, 1000);
+    await recordAudit(db(), actorOf(req), { action: 'export', entity: 'household', entityId: null, unitCode: auth.user.unitCode, unitPath: auth.user.unitPath, changes: { filter: req.query } });
+    async function* rows() {
+      let page = first;
+      for (let n = 1; ; n++) {
+        yield* page.items;
+        if (n * 1000 >= page.total) return;
+        page = await listHouseholds(db(), auth, req.query, n + 1, 1000);
+      }
+    }
+    return sendXlsx(reply, 'ho-gia-dinh.xlsx', 'Hộ gia đình', [
+      { header: 'Mã hộ', value: (h) => h.code ?? '', width: 12 },
+      { header: 'Loại', value: (h) => (h.kind === 'boarding_house' ? 'Nhà trọ/khu trọ' : 'Hộ gia đình'), width: 16 },
+      { header: 'Tên', value: (h) => h.name ?? '', width: 24 },
+      { header: 'Chủ hộ', value: (h) => h.headName ?? '', width: 24 },
+      { header: 'Địa chỉ', value: (h) => h.address, width: 36 },
+      { header: 'Thôn/bản', value: (h) => h.unitName ?? h.unitCode, width: 18 },
+      { header: 'Mã thôn/bản', value: (h) => h.unitCode, width: 12 },
+      { header: 'Số nhân khẩu', value: (h) => h.memberCount ?? 0, width: 10 },
+      { header: 'Chủ nhà trọ', value: (h) => h.landlordName ?? '', width: 20 },
+      { header: 'Điện thoại chủ trọ', value: (h) => h.landlordPhone ?? '', width: 14 },
+      { header: 'Sức chứa', value: (h) => h.capacity ?? '', width: 10 },
+    ], rows());
+  });
   r.get('/households/:id', { schema: { tags: htags, summary: 'Một hộ và các thành viên', params: idParam, response: { 200: householdSchema.extend({ members: z.array(personSchema) }), 404: errorSchema } } }, async (req) => {
     return getHousehold(db(), requireAuth(req), actorOf(req), req.params.id);
   });
