@@ -50,6 +50,12 @@ export async function checkSourceCaseRef(db: DbOrTrx, auth: AuthContext, sourceC
   if (sourceCaseId === selfId || !(await casesRepo.findVisible(db, auth.scope, sourceCaseId))) {
     throw errors.invalid('sourceCaseId', 'Ca nguồn lây không tồn tại hoặc nằm ngoài phạm vi quản lý của bạn.', 'Unknown source case.');
   }
+  // A chain is a tree: the new source must not descend from the case itself.
+  let up: number | null = sourceCaseId;
+  for (let hops = 0; selfId !== null && up !== null && hops < 1000; hops++) {
+    if (up === selfId) throw errors.invalid('sourceCaseId', 'Ca nguồn lây lại là ca lây từ chính ca này (vòng lặp).', 'The source descends from this case.');
+    up = (await db.selectFrom('cases').select('source_case_id').where('id', '=', up).executeTakeFirst())?.source_case_id ?? null;
+  }
 }
 
 /** Refuses a second episode of the same infection; says which one when the caller may see it. */

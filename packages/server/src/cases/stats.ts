@@ -1,16 +1,18 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   addDays, buildCaseDays, caseTotals, daysBetween, isIsoDate, vnDate,
   type CarePeriodCount, type CaseDayStats, type CaseTotals, type NewCount, type OutcomeCount,
 } from '@pcd/core';
 import type { Db } from '../db/database.js';
-import type { Database } from '../db/schema.js';
+import { isPostgres } from '../db/migrations/helpers.js';
 import type { AuthContext } from '../auth/context.js';
 import { errors } from '../http/errors.js';
 import { unitsRepo } from '../units/repository.js';
 
 export const MAX_CASE_STATS_DAYS = 366;
+
+const OUTCOME_DATES = [['recovered', 'cases.discharge_date'], ['died', 'cases.death_date'], ['transferred_out', 'cases.transfer_date']] as const;
 
 const figures = {
   newCommunity: z.number(), newQuarantine: z.number(), newLockdown: z.number(), newTotal: z.number(),
@@ -48,48 +50,63 @@ async function statsUnit(db: Db, auth: AuthContext, code: string | undefined) {
 }
 
 /**
+ * The code of the child unit a case belongs to: the path segment right after the unit's own path
+ * ('' when the case is managed by the unit itself). Cut from the materialised path, so grouping by
+ * child needs no join; the two engines spell the cut differently.
+ */
+function childSegment(db: Db, unitPath: string) {
+  const start = unitPath.length + 1;
+  const rest = sql`substr(${sql.ref('cases.unit_path')}, ${sql.lit(start)})`;
+  return isPostgres(db)
+    ? sql<string>`split_part(${rest}, '/', 1)`
+    : sql<string>`substr(${rest}, 1, max(instr(${rest}, '/') - 1, 0))`;
+}
+
+/**
  * Daily figures of a unit and of each unit below it, aggregated by the database from the case records
- * and their care history: a case is counted in the child whose path begins its own, or in the unit
+ * and their care history: a case counts for the child unit its path runs through, or for the unit
  * itself when managed there directly. Figures hold no personal data, so observers may read them.
  */
 export async function caseStats(db: Db, auth: AuthContext, q: { unit?: string; from?: string; to?: string }): Promise<CaseStats> {
   const unit = await statsUnit(db, auth, q.unit);
   const range = caseStatsRange(q.from, q.to);
   const children = await db.selectFrom('units').select(['code', 'name']).where('parent_code', '=', unit.code).orderBy('name_folded').execute();
-  const bucket = (eb: ExpressionBuilder<Database & { b: Database['units'] }, 'cases' | 'b'>) => eb.or([
-    eb.and([eb('b.code', '=', unit.code), eb('cases.unit_path', '=', unit.path)]),
-    eb.and([eb('b.parent_code', '=', unit.code), eb('cases.unit_path', 'like', sql<string>`(${sql.ref('b.path')} || '%')`)]),
-  ]);
+  const bucket = childSegment(db, unit.path);
   const under = `${unit.path}%`;
 
-  const news = await db.selectFrom('cases').innerJoin('units as b', (j) => j.on((eb) => bucket(eb as never)))
-    .select(['b.code as bucket', 'cases.test_date as day', 'cases.detected_in as detectedIn', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('cases.unit_path', 'like', under).where('cases.test_date', '>=', range.from).where('cases.test_date', '<=', range.to)
-    .groupBy(['b.code', 'cases.test_date', 'cases.detected_in']).execute();
-
-  const periods = await db.selectFrom('case_care_places as cp').innerJoin('cases', 'cases.id', 'cp.case_id').innerJoin('units as b', (j) => j.on((eb) => bucket(eb as never)))
-    .select(['b.code as bucket', 'cp.from_date as from', 'cp.to_date as to', 'cp.place', 'cp.severity', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('cases.unit_path', 'like', under).where('cp.from_date', '<=', range.to)
-    .where((eb) => eb.or([eb('cp.to_date', 'is', null), eb('cp.to_date', '>', range.from)]))
-    .groupBy(['b.code', 'cp.from_date', 'cp.to_date', 'cp.place', 'cp.severity']).execute();
-
-  const outcomes: (OutcomeCount & { bucket: string })[] = [];
-  for (const [status, column] of [['recovered', 'cases.discharge_date'], ['died', 'cases.death_date'], ['transferred_out', 'cases.transfer_date']] as const) {
-    const rows = await db.selectFrom('cases').innerJoin('units as b', (j) => j.on((eb) => bucket(eb as never)))
-      .select(['b.code as bucket', `${column} as day`, (eb) => eb.fn.countAll<number>().as('n')])
+  // Independent aggregations: PostgreSQL runs them on separate pool connections at once.
+  const [news, periods, ...byOutcome] = await Promise.all([
+    db.selectFrom('cases')
+      .select([bucket.as('bucket'), 'cases.test_date as day', 'cases.detected_in as detectedIn', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('cases.unit_path', 'like', under).where('cases.test_date', '>=', range.from).where('cases.test_date', '<=', range.to)
+      .groupBy([bucket, 'cases.test_date', 'cases.detected_in']).execute(),
+    db.selectFrom('case_care_places as cp').innerJoin('cases', 'cases.id', 'cp.case_id')
+      .select([bucket.as('bucket'), 'cp.from_date as from', 'cp.to_date as to', 'cp.place', 'cp.severity', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('cases.unit_path', 'like', under).where('cp.from_date', '<=', range.to)
+      .where((eb) => eb.or([eb('cp.to_date', 'is', null), eb('cp.to_date', '>', range.from)]))
+      .groupBy([bucket, 'cp.from_date', 'cp.to_date', 'cp.place', 'cp.severity']).execute(),
+    ...OUTCOME_DATES.map(([status, column]) => db.selectFrom('cases')
+      .select([bucket.as('bucket'), `${column} as day`, (eb) => eb.fn.countAll<number>().as('n')])
       .where('cases.unit_path', 'like', under).where('cases.status', '=', status).where(column, '>=', range.from).where(column, '<=', range.to)
-      .groupBy(['b.code', column]).execute();
-    for (const r of rows) outcomes.push({ bucket: r.bucket, day: r.day as string, status, n: Number(r.n) });
-  }
+      .groupBy([bucket, column]).execute()
+      .then((rows) => rows.map((r) => ({ bucket: r.bucket, day: r.day as string, status, n: Number(r.n) })))),
+  ]);
+  const outcomes: (OutcomeCount & { bucket: string })[] = byOutcome.flat();
 
-  const data = (code?: string) => ({
-    news: news.filter((r) => !code || r.bucket === code).map((r) => ({ day: r.day, detectedIn: r.detectedIn, n: Number(r.n) }) as NewCount),
-    periods: periods.filter((r) => !code || r.bucket === code).map((r) => ({ from: r.from, to: r.to, place: r.place, severity: r.severity, n: Number(r.n) }) as CarePeriodCount),
-    outcomes: outcomes.filter((r) => !code || r.bucket === code),
-  });
-  const days = buildCaseDays(range, data());
+  type Data = { news: NewCount[]; periods: CarePeriodCount[]; outcomes: OutcomeCount[] };
+  const all: Data = { news: [], periods: [], outcomes: [] };
+  const perChild = new Map<string, Data>(children.map((c) => [c.code, { news: [], periods: [], outcomes: [] }]));
+  const add = <K extends keyof Data>(key: K, code: string, row: Data[K][number]) => {
+    (all[key] as Data[K][number][]).push(row);
+    const d = perChild.get(code);
+    if (d) (d[key] as Data[K][number][]).push(row);
+  };
+  for (const r of news) add('news', r.bucket, { day: r.day, detectedIn: r.detectedIn as NewCount['detectedIn'], n: Number(r.n) });
+  for (const r of periods) add('periods', r.bucket, { from: r.from, to: r.to, place: r.place as CarePeriodCount['place'], severity: r.severity as CarePeriodCount['severity'], n: Number(r.n) });
+  for (const r of outcomes) add('outcomes', r.bucket, r);
+  const days = buildCaseDays(range, all);
   const units = children.map((c) => {
-    const d = buildCaseDays(range, data(c.code));
+    const d = buildCaseDays(range, perChild.get(c.code)!);
     return { unitCode: c.code, unitName: c.name, days: d, totals: caseTotals(d) };
   });
   return { unitCode: unit.code, unitName: unit.name, ...range, days, totals: caseTotals(days), units };

@@ -63,6 +63,7 @@ export async function updateCase(db: Db, auth: AuthContext, actor: Actor, id: nu
       const field = OUTCOME_DATE_FIELD[next.status as keyof typeof OUTCOME_DATE_FIELD];
       problems.push({ field, message: 'Ngày kết thúc trước lần chuyển nơi điều trị cuối cùng.', messageEn: 'The outcome is before the last care-place change.' });
     }
+    if (next.pregnant && before.p_sex === 'male') problems.push({ field: 'pregnant', message: 'Chỉ đánh dấu mang thai cho người giới tính nữ.', messageEn: 'Only a woman can be marked pregnant.' });
     const severityChanged = next.severity !== current.severity;
     if (severityChanged && next.status === 'active') problems.push(...checkSeverityPlace(next.severity as Severity, before.care_place as CarePlace, 'severity'));
     if (problems.length) throw errors.problems(problems);

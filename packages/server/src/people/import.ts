@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { checkPerson, foldVietnamese, householdSearchText, parseVnDate, vnDate, RESIDENCE_LABELS, type ResidenceStatus, type Sex } from '@pcd/core';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { AuthContext } from '../auth/context.js';
@@ -200,12 +201,14 @@ export async function importResidents(db: Db, auth: AuthContext, actor: Actor, t
       });
       for (let j = 0; j < dupRows.length; j += CHUNK) await trx.insertInto('person_duplicates').values(dupRows.slice(j, j + CHUNK)).execute();
       dupCount += dupRows.length;
+      const heads: { householdId: number; personId: number }[] = [];
       for (const [k, r] of part.entries()) {
         if (r.head && r.householdCode) {
           const h = households.get(`${r.unitCode}|${r.householdCode}`)!;
-          if (h.created) await trx.updateTable('households').set({ head_person_id: inserted[k].id }).where('id', '=', h.id).execute();
+          if (h.created) heads.push({ householdId: h.id, personId: inserted[k].id });
         }
       }
+      await setHeads(trx, heads);
       created += inserted.length;
       await job?.progress(Math.min(total, i + part.length + (total - good.length)), total);
     }
@@ -243,14 +246,32 @@ async function ensureHouseholds(trx: DbOrTrx, rows: (ResidentRow & { unitPath: s
   const out = new Map<string, { id: number; created: boolean }>();
   const wanted = new Map<string, ResidentRow & { unitPath: string }>();
   for (const r of rows) if (r.householdCode && !wanted.has(`${r.unitCode}|${r.householdCode}`)) wanted.set(`${r.unitCode}|${r.householdCode}`, r);
-  for (const [key, r] of wanted) {
-    const existing = await trx.selectFrom('households').select('id').where('unit_code', '=', r.unitCode).where('code', '=', r.householdCode).executeTakeFirst();
-    if (existing) { out.set(key, { id: existing.id, created: false }); continue; }
-    const row = await trx.insertInto('households').values({
+  // Looked up and written in chunks: one statement per household made a large file spend its time preparing queries.
+  const units = [...new Set([...wanted.values()].map((r) => r.unitCode))];
+  for (let i = 0; i < units.length; i += CHUNK) {
+    const found = await trx.selectFrom('households').select(['id', 'unit_code', 'code']).where('unit_code', 'in', units.slice(i, i + CHUNK)).where('code', 'is not', null).execute();
+    for (const h of found) if (wanted.has(`${h.unit_code}|${h.code}`) && !out.has(`${h.unit_code}|${h.code}`)) out.set(`${h.unit_code}|${h.code}`, { id: h.id, created: false });
+  }
+  const missing = [...wanted].filter(([key]) => !out.has(key));
+  for (let i = 0; i < missing.length; i += CHUNK) {
+    const part = missing.slice(i, i + CHUNK);
+    const ids = await trx.insertInto('households').values(part.map(([, r]) => ({
       unit_code: r.unitCode, unit_path: r.unitPath, kind: 'family', code: r.householdCode, address: r.address ?? '',
       search_folded: householdSearchText({ code: r.householdCode, address: r.address }), version: 1, created_at: now, updated_at: now,
-    }).returning('id').executeTakeFirstOrThrow();
-    out.set(key, { id: row.id, created: true });
+    }))).returning('id').execute();
+    part.forEach(([key], k) => out.set(key, { id: ids[k].id, created: true }));
   }
   return out;
+}
+
+/** Sets the heads of newly created households, a chunk of households per statement. */
+async function setHeads(trx: DbOrTrx, heads: { householdId: number; personId: number }[]) {
+  for (let i = 0; i < heads.length; i += 200) {
+    const part = heads.slice(i, i + 200);
+    const cases = sql.join(part.map((h) => sql`when ${h.householdId} then cast(${h.personId} as integer)`), sql` `);
+    await trx.updateTable('households')
+      .set({ head_person_id: sql<number>`case id ${cases} end` })
+      .where('id', 'in', part.map((h) => h.householdId))
+      .execute();
+  }
 }
