@@ -1,6 +1,6 @@
 import { addDays, formatDate, vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
 
 const today = vnDate();
@@ -19,15 +19,17 @@ const text = (page: Page, testId: string) => page.getByTestId(testId).first().te
 
 /**
  * Picks an option of an Ant Design select by its exact label, typing first when the select searches,
- * and waits until the select shows it (a click during the list's opening animation can be lost).
+ * and waits until the select shows it. On a busy machine a list can close again during its opening
+ * animation, or a click land before it is ready: then it is opened and picked again.
  */
 async function choose(page: Page, testId: string, label: string, search?: string) {
   const select = page.getByTestId(testId);
   const shown = select.locator(`.ant-select-content[title="${label}"]`);
-  for (let attempt = 0; attempt < 3 && !(await shown.count()); attempt++) {
-    await select.click();
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`);
+  for (let attempt = 0; attempt < 4 && !(await shown.count()); attempt++) {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await select.click();
     if (search) await select.locator('input').fill(search);
-    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
+    await option.click({ timeout: 5_000 }).catch(() => undefined);
     await shown.waitFor({ timeout: 2_000 }).catch(() => undefined);
   }
   expect(await shown.count(), `${testId} shows ${label}`).toBe(1);
@@ -64,6 +66,13 @@ describe.skipIf(!browserAvailable())('arrivals, epidemic zones and checkpoints i
     browser = await launchBrowser();
     district = await staffPage('huyen.dienbien');
     commune = await staffPage('xa.natong');
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    let i = 0;
+    for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: `/tmp/fail-${i++}.png`, fullPage: true });
+    console.log('FAILSHOT', ctx.task.result?.errors?.[0]?.message);
   });
 
   afterAll(async () => {

@@ -74,6 +74,11 @@ for (const engine of await testEngines()) {
         expect(res.statusCode, JSON.stringify(patch)).toBe(400);
         expect(res.json().error.field).toBe(field);
       }
+      // A chain is a tree: a case cannot descend from its own descendant.
+      const child = await registerCase(natong, (await resident(natong, 'Quàng Thị Xôm')).id, { sourceCaseId: first.id });
+      const loop = await natong.patch(`/api/v1/cases/${first.id}`, { version: first.version, sourceCaseId: child.id });
+      expect(loop.statusCode).toBe(400);
+      expect(loop.json().error.field).toBe('sourceCaseId');
       const stale = await natong.patch(`/api/v1/cases/${first.id}`, { version: first.version + 1, lab: 'Khác' });
       expect(stale.statusCode).toBe(409);
       expect(stale.json().error).toMatchObject({ code: 'VERSION_CONFLICT', field: 'version' });

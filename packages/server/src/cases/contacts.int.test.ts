@@ -99,6 +99,17 @@ for (const engine of await testEngines()) {
       expect(row).toEqual(expect.arrayContaining(['Quàng Thị Ban', '0987000222', 'Nhà chị gái, bản Pu Lau', 'đã giao cho Pu Lau']));
     });
 
+    it('re-plans the follow-up when the exposure date is corrected, and asks why a contact is cancelled', async () => {
+      const fixed = await natong.patch(`/api/v1/contacts/${typedIn.id}`, { version: typedIn.version, lastExposure: daysAgo(5), vaccinationDoses: 2 });
+      expect(fixed.statusCode, fixed.body).toBe(200);
+      expect(fixed.json().obligation).toMatchObject({ kind: 'contact_f1', endDate: addDays(daysAgo(5), 6), status: 'open' });
+      const why = await natong.patch(`/api/v1/contacts/${typedIn.id}`, { version: fixed.json().version, status: 'cancelled' });
+      expect(why.statusCode).toBe(400);
+      expect(why.json().error.field).toBe('note');
+      expect((await natong.patch(`/api/v1/contacts/${typedIn.id}`, { version: typedIn.version, relation: 'other' })).statusCode).toBe(409);
+      typedIn = fixed.json();
+    });
+
     it('records an F2 of an F1 and refuses contacts of an F2', async () => {
       const res = await natong.post(`/api/v1/contacts/${household.id}/contacts`, {
         person: { fullName: 'Lò Thị Xuân', birthYear: 2012, unitCode: NA_TONG_VILLAGE }, relation: 'household', lastExposure: daysAgo(1),

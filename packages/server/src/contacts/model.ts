@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   CASE_RULES, CONTACT_LEVELS, CONTACT_RELATIONS, CONTACT_STATUSES, OBLIGATION_KINDS, OBLIGATION_STATUSES, SEXES,
-  type ContactLevel, type ContactRelation, type ContactStatus,
+  type ContactLevel, type ContactRelation, type ContactStatus, type ObligationKind, type ObligationStatus,
 } from '@pcd/core';
 import type { ContactRow } from '../db/schema.js';
 import { personInput } from '../people/model.js';
@@ -130,7 +130,7 @@ export function toContactDto(r: ContactDetailRow, v: ContactVisibility): Contact
     },
     clusterId: r.cluster_id,
     obligation: full && r.obligation_id !== null && r.ob_kind
-      ? { id: r.obligation_id, kind: r.ob_kind as never, startDate: r.ob_start_date!, endDate: r.ob_end_date!, status: r.ob_status as never, nextDueDate: r.ob_next_due_date }
+      ? { id: r.obligation_id, kind: r.ob_kind as ObligationKind, startDate: r.ob_start_date!, endDate: r.ob_end_date!, status: r.ob_status as ObligationStatus, nextDueDate: r.ob_next_due_date }
       : null,
     promotedCaseId: v.promotedVisible ? r.promoted_case_id : null,
     version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,

@@ -94,7 +94,7 @@ export async function addContact(db: Db, auth: AuthContext, actor: Actor, ref: {
     if (handedOver) {
       await recordAudit(trx, actor, {
         action: 'hand_over', entity: 'contact', entityId: row.id, unitCode: person.unit_code, unitPath: person.unit_path,
-        changes: { level: [null, src.level], fromUnitCode: [null, src.unitCode], personId: [null, person.id] },
+        changes: { level: [null, src.level], fromUnitCode: [null, communePath.split('/').filter(Boolean).pop()], personId: [null, person.id] },
       });
     }
     const after = await contactsRepo.findVisible(trx, auth.scope, row.id);
