@@ -10,4 +10,6 @@ export * from './arrivals.js';
 export * from './cases.js';
 export * from './contacts.js';
 export * from './case-stats.js';
+export * from './home-care.js';
+export * from './quarantine.js';
 export * from './audit.js';

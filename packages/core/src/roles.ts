@@ -9,16 +9,10 @@ export const ROLE_LABELS: Record<Role, string> = {
   observer: 'Người theo dõi (chỉ xem số liệu tổng hợp)',
 };
 
-export type Permission =
-  | 'units.read'
-  | 'units.write'
-  | 'units.import'
-  | 'users.manage'
-  | 'audit.read'
-  | 'personal.read'
-  | 'personal.write'
-  | 'zones.manage'
-  | 'checkpoints.manage';
+export const PERMISSIONS = [
+  'units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, Permission[]> = {
   admin: ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage'],
@@ -30,6 +24,11 @@ const GRANTS: Record<Role, Permission[]> = {
 
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].includes(permission);
+}
+
+/** Everything a role may do, as the session reports it to the web app. */
+export function permissionsOf(role: Role): Permission[] {
+  return PERMISSIONS.filter((p) => can(role, p));
 }
 
 export function isRole(value: string): value is Role {

@@ -1,6 +1,6 @@
 import { addDays, formatDate, vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
 
 const today = vnDate();
@@ -66,13 +66,6 @@ describe.skipIf(!browserAvailable())('arrivals, epidemic zones and checkpoints i
     browser = await launchBrowser();
     district = await staffPage('huyen.dienbien');
     commune = await staffPage('xa.natong');
-  });
-
-  afterEach(async (ctx) => {
-    if (ctx.task.result?.state !== 'fail') return;
-    let i = 0;
-    for (const c of contexts) for (const p of c.pages()) await p.screenshot({ path: `/tmp/fail-${i++}.png`, fullPage: true });
-    console.log('FAILSHOT', ctx.task.result?.errors?.[0]?.message);
   });
 
   afterAll(async () => {

@@ -19,6 +19,8 @@ for (const engine of await testEngines()) {
       const me = (await c.get('/api/v1/auth/me')).json();
       expect(me.permissions).toContain('units.write');
       expect(me.permissions).not.toContain('users.manage');
+      // Every permission the role has is reported, including those of later modules.
+      expect(me.permissions).toEqual(expect.arrayContaining(['zones.manage', 'checkpoints.manage']));
       const stored = await t.testDb.handle.db.selectFrom('sessions').select('id').execute();
       expect(stored.some((s) => s.id === c.cookies.get('pcd_session'))).toBe(false);
     });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES, can, type Permission } from '@pcd/core';
+import { ROLES, permissionsOf } from '@pcd/core';
 import { actorOf, requireAuth } from './context.js';
 import { errorSchema } from '../lib/paging.js';
 import { clearSessionCookies, CSRF_COOKIE, setSessionCookies } from './hooks.js';
@@ -18,7 +18,6 @@ const meSchema = z.object({
   }),
   permissions: z.array(z.string()),
 });
-const PERMISSIONS: Permission[] = ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write'];
 
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -91,5 +90,5 @@ export async function authRoutes(app: FastifyInstance) {
 
 function meOf(auth: { user: { id: number; username: string; fullName: string; role: (typeof ROLES)[number]; unitCode: string | null; unitName: string | null }; scope: { all: boolean } }) {
   const { id, username, fullName, role, unitCode, unitName } = auth.user;
-  return { user: { id, username, fullName, role, unitCode, unitName, national: auth.scope.all }, permissions: PERMISSIONS.filter((p) => can(role, p)) };
+  return { user: { id, username, fullName, role, unitCode, unitName, national: auth.scope.all }, permissions: permissionsOf(role) };
 }

@@ -465,6 +465,66 @@ export interface ContactsTable {
   updated_at: string;
 }
 
+export interface CareTeamsTable {
+  id: Generated<number>;
+  name: string;
+  unit_code: string;
+  unit_path: string;
+  leader_user_id: number | null;
+  leader_person_id: number | null;
+  leader_health_worker: number;
+  phone: string | null;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CareTeamMembersTable {
+  team_id: number;
+  user_id: number | null;
+  person_id: number | null;
+}
+
+export interface CareTeamCasesTable {
+  case_id: number;
+  team_id: number;
+}
+
+export interface CareCheckinsTable {
+  id: Generated<number>;
+  case_id: number;
+  at: string;
+  temperature: number | null;
+  spo2: number | null;
+  pulse: number | null;
+  respiratory_rate: number | null;
+  systolic: number | null;
+  /** JSON array of symptom codes. */
+  symptoms: string;
+  medicines: string | null;
+  note: string | null;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export interface CareAlertsTable {
+  id: Generated<number>;
+  case_id: number;
+  checkin_id: number;
+  unit_code: string;
+  unit_path: string;
+  /** JSON array of warning-sign codes. */
+  signs: string;
+  opened_at: string;
+  acknowledged_by: number | null;
+  acknowledged_at: string | null;
+  action: string | null;
+  note: string | null;
+  closed_at: string | null;
+  version: number;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -493,6 +553,11 @@ export interface Database {
   cases: CasesTable;
   case_care_places: CaseCarePlacesTable;
   contacts: ContactsTable;
+  care_teams: CareTeamsTable;
+  care_team_members: CareTeamMembersTable;
+  care_team_cases: CareTeamCasesTable;
+  care_checkins: CareCheckinsTable;
+  care_alerts: CareAlertsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -513,3 +578,6 @@ export type ClusterRow = Selectable<ClustersTable>;
 export type CaseRow = Selectable<CasesTable>;
 export type CarePlaceRow = Selectable<CaseCarePlacesTable>;
 export type ContactRow = Selectable<ContactsTable>;
+export type CareTeamRow = Selectable<CareTeamsTable>;
+export type CareCheckinRow = Selectable<CareCheckinsTable>;
+export type CareAlertRow = Selectable<CareAlertsTable>;

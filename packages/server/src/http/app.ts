@@ -23,6 +23,7 @@ import { sweepsRoutes } from '../sweeps/routes.js';
 import { casesRoutes } from '../cases/routes.js';
 import { contactsRoutes } from '../contacts/routes.js';
 import { chainsRoutes } from '../chains/routes.js';
+import { careRoutes } from '../care/routes.js';
 import { installValidationMessages } from './validation-messages.js';
 import { registerErrorHandler } from './errors.js';
 import { VERSION } from '../version.js';
@@ -45,7 +46,7 @@ declare module 'fastify' {
 }
 
 /** Every capability registers here, under /api/v1; the order does not matter. */
-export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes];
+export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes, careRoutes];
 
 const STATIC_FILE = /\.(?:html?|m?js|css|map|json|svg|png|jpe?g|gif|webp|ico|txt|xml|webmanifest|woff2?|ttf|wasm)$/i;
 

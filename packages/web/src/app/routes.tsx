@@ -18,6 +18,8 @@ const CheckpointQrPage = lazy(() => import('../features/checkpoints/CheckpointQr
 // Opened from a QR code on a phone, without an account: its own small chunk, outside the signed-in shell.
 const PublicDeclarationPage = lazy(() => import('../features/declare/PublicDeclarationPage'));
 const SweepsRoutes = lazy(() => import('../features/sweeps/SweepsRoutes'));
+const CasesRoutes = lazy(() => import('../features/cases/CasesRoutes'));
+const ContactsRoutes = lazy(() => import('../features/cases/ContactsRoutes'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
 const ApiTokensPage = lazy(() => import('../features/account/ApiTokensPage'));
@@ -63,6 +65,8 @@ export const routes: RouteObject[] = [
       { path: 'arrivals/*', element: <ArrivalsRoutes /> },
       { path: 'checkpoints/*', element: <CheckpointsRoutes /> },
       { path: 'sweeps/*', element: <SweepsRoutes /> },
+      { path: 'cases/*', element: <CasesRoutes /> },
+      { path: 'contacts/*', element: <ContactsRoutes /> },
       ...upcoming,
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },
       {

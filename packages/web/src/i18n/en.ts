@@ -1,5 +1,6 @@
 import type { Resources } from './vi';
 import { arrivalsEn } from './arrivals.en';
+import { casesEn } from './cases.en';
 
 /** Same shape as the Vietnamese dictionary, so a missing key is a type error. */
 type Dictionary<T> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
@@ -584,6 +585,7 @@ const en: Dictionary<Resources> = {
     },
   },
   ...arrivalsEn,
+  ...casesEn,
   users: {
     title: 'Users',
     searchPlaceholder: 'Search by username or full name',

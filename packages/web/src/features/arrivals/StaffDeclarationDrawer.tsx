@@ -91,7 +91,7 @@ export function StaffDeclarationDrawer({ open, onClose, checkpoint }: Props) {
           subTitle={
             <Flex vertical gap={4}>
               <Typography.Text>
-                {t('declare.receiptLabel')}:{' '}
+                {t('arrivals.fields.receiptCode')}:{' '}
                 <Typography.Text strong code data-testid="staff-decl-receipt">
                   {saved.receiptCode}
                 </Typography.Text>

@@ -1,0 +1,26 @@
+import { Tabs } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+
+const TABS = [
+  { key: 'cases', path: '/cases' },
+  { key: 'contacts', path: '/contacts' },
+  { key: 'clusters', path: '/cases/clusters' },
+  { key: 'stats', path: '/cases/stats' },
+] as const;
+
+/** F0, F1/F2, clusters and daily figures as tabs that are also addresses. */
+export function CasesTabs() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const active = [...TABS].reverse().find((tab) => pathname.startsWith(tab.path))?.key ?? 'cases';
+  return (
+    <Tabs
+      activeKey={active}
+      onChange={(key) => navigate(TABS.find((tab) => tab.key === key)!.path)}
+      items={TABS.map((tab) => ({ key: tab.key, label: <span data-testid={`cases-tab-${tab.key}`}>{t(`cases.tabs.${tab.key}`)}</span> }))}
+      style={{ marginBottom: 4 }}
+    />
+  );
+}
