@@ -13,7 +13,11 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: 'browser', include: ['packages/web/e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 180_000, fileParallelism: false },
+        test: {
+          name: 'browser', include: ['packages/web/e2e/**/*.test.ts'], testTimeout: 90_000, hookTimeout: 180_000, fileParallelism: false,
+          // A loaded CI machine can take seconds to refetch after a write; a poll gives up only after 15 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
+        },
       },
     ],
   },

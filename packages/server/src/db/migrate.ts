@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_sweeps.js';
 import * as m0005 from './migrations/0005_cases.js';
 import * as m0006 from './migrations/0006_household_search.js';
 import * as m0007 from './migrations/0007_home_care.js';
+import * as m0008 from './migrations/0008_quarantine.js';
 
 /** Migrations are listed in code so that the built package needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0005_cases': m0005,
   '0006_household_search': m0006,
   '0007_home_care': m0007,
+  '0008_quarantine': m0008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -525,6 +525,58 @@ export interface CareAlertsTable {
   version: number;
 }
 
+export interface QuarantineFacilitiesTable {
+  id: Generated<number>;
+  name: string;
+  unit_code: string;
+  unit_path: string;
+  address: string | null;
+  rooms: number;
+  operator: string | null;
+  status: string;
+  overload_pct: number;
+  note: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface QuarantineAreasTable {
+  id: Generated<number>;
+  facility_id: number;
+  kind: string;
+  name: string;
+  beds: number;
+}
+
+export interface QuarantineEpisodesTable {
+  id: Generated<number>;
+  person_id: number;
+  unit_code: string;
+  unit_path: string;
+  kind: string;
+  facility_id: number | null;
+  area_id: number | null;
+  reason: string;
+  rule_name: string;
+  start_date: string;
+  planned_end: string;
+  /** JSON array of yyyy-mm-dd. */
+  test_dates: string;
+  released_date: string | null;
+  released_by: number | null;
+  status: string;
+  contact_id: number | null;
+  obligation_id: number | null;
+  meal_support: number;
+  meal_note: string | null;
+  note: string | null;
+  recorded_by: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -558,6 +610,9 @@ export interface Database {
   care_team_cases: CareTeamCasesTable;
   care_checkins: CareCheckinsTable;
   care_alerts: CareAlertsTable;
+  quarantine_facilities: QuarantineFacilitiesTable;
+  quarantine_areas: QuarantineAreasTable;
+  quarantine_episodes: QuarantineEpisodesTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -581,3 +636,5 @@ export type ContactRow = Selectable<ContactsTable>;
 export type CareTeamRow = Selectable<CareTeamsTable>;
 export type CareCheckinRow = Selectable<CareCheckinsTable>;
 export type CareAlertRow = Selectable<CareAlertsTable>;
+export type QuarantineFacilityRow = Selectable<QuarantineFacilitiesTable>;
+export type QuarantineEpisodeRow = Selectable<QuarantineEpisodesTable>;
