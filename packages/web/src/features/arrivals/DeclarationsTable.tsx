@@ -2,9 +2,9 @@ import { formatDate, formatDateTime } from '@pcd/core';
 import { Flex, Table, Tag, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { birthText } from './labels';
 import type { Declaration } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 interface Props {
   rows: Declaration[];
@@ -17,15 +17,7 @@ interface Props {
 
 export function DeclarationsTable({ rows, total, loading, page, pageSize, onPage }: Props) {
   const { t } = useTranslation();
-  const pagination: TablePaginationConfig = {
-    current: page,
-    pageSize,
-    total,
-    showSizeChanger: true,
-    pageSizeOptions: PAGE_SIZE_OPTIONS,
-    showTotal: (n) => <span data-testid="declarations-total">{t('common.totalItems', { total: n })}</span>,
-    onChange: onPage,
-  };
+  const pagination: TablePaginationConfig = serverPagination(t, { page, pageSize, total, onChange: onPage, totalTestId: 'declarations-total' });
   return (
     <Table<Declaration>
       data-testid="declarations-table"

@@ -2,9 +2,9 @@ import { formatDate, vnDate } from '@pcd/core';
 import { Button, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { STATE_COLORS, dueItemText, pendingTests, ruleText } from './labels';
 import type { Obligation, TestDue } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 export interface ObligationHandlers {
   onTest: (o: Obligation) => void;
@@ -43,15 +43,7 @@ function TestTag({ test, today }: { test: TestDue; today: string }) {
 export function ObligationsTable({ rows, total, loading, page, pageSize, onPage, actions, busyId }: Props) {
   const { t } = useTranslation();
   const today = vnDate();
-  const pagination: TablePaginationConfig = {
-    current: page,
-    pageSize,
-    total,
-    showSizeChanger: true,
-    pageSizeOptions: PAGE_SIZE_OPTIONS,
-    showTotal: (n) => <span data-testid="obligations-total">{t('common.totalItems', { total: n })}</span>,
-    onChange: onPage,
-  };
+  const pagination: TablePaginationConfig = serverPagination(t, { page, pageSize, total, onChange: onPage, totalTestId: 'obligations-total' });
   return (
     <Table<Obligation>
       data-testid="obligations-table"

@@ -8,7 +8,6 @@ import { formatDate, vnDate } from '@pcd/core';
 import { Button, Card, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { useListParams } from '../../api/useListParams';
 import { useDebounced } from '../../app/useDebounced';
 import { ErrorResult } from '../../layout/ErrorResult';
@@ -19,6 +18,7 @@ import { EndZoneModal } from './EndZoneModal';
 import type { Zone } from './types';
 import { ZoneFormModal } from './ZoneFormModal';
 import { useZoneManager } from './useZoneManager';
+import { serverPagination } from '../../api/serverPagination';
 
 const FILTERS = ['q', 'when'] as const;
 
@@ -100,15 +100,7 @@ export function ZonesPage() {
             scroll={{ x: 1000 }}
             locale={{ emptyText: t('arrivals.zones.empty') }}
             onRow={(z) => ({ 'data-testid': 'zone-row', 'data-id': String(z.id) }) as React.HTMLAttributes<HTMLElement>}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZE_OPTIONS,
-              showTotal: (n) => t('common.totalItems', { total: n }),
-              onChange: setPage,
-            }}
+            pagination={serverPagination(t, { page, pageSize, total: list.data?.total ?? 0, onChange: setPage })}
             columns={[
               {
                 title: t('arrivals.zones.unit'),

@@ -7,7 +7,6 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { formatDateTime } from '@pcd/core';
 import { Button, Card, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { useListParams } from '../../api/useListParams';
 import { ErrorResult } from '../../layout/ErrorResult';
 import { PageHeader } from '../../layout/PageHeader';
@@ -15,6 +14,7 @@ import { auditExportUrl, useAuditLog } from './api';
 import { AuditFilterBar } from './AuditFilterBar';
 import { ChangesView } from './ChangesView';
 import { AUDIT_FILTERS, type AuditEntry } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 const ACTION_COLORS: Record<string, string> = {
   create: 'green',
@@ -64,15 +64,7 @@ export default function AuditPage() {
               expandedRowRender: (e) => <ChangesView changes={e.changes} />,
               rowExpandable: (e) => !!e.changes && Object.keys(e.changes).length > 0,
             }}
-            pagination={{
-              current: page,
-              pageSize,
-              total: log.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZE_OPTIONS,
-              showTotal: (total) => t('common.totalItems', { total }),
-              onChange: setPage,
-            }}
+            pagination={serverPagination(t, { page, pageSize, total: log.data?.total ?? 0, onChange: setPage })}
             columns={[
               { title: t('audit.at'), dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
               {

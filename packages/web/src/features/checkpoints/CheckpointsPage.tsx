@@ -9,7 +9,6 @@ import { Button, Card, Flex, Input, Select, Table, Tag, Typography } from 'antd'
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { useListParams } from '../../api/useListParams';
 import { useDebounced } from '../../app/useDebounced';
 import { ErrorResult } from '../../layout/ErrorResult';
@@ -19,6 +18,7 @@ import { checkpointLinks, useCheckpoints } from './api';
 import { CheckpointFormModal } from './CheckpointFormModal';
 import { useCanManageCheckpoints } from './useCanManage';
 import { CHECKPOINT_FILTERS, type Checkpoint } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 export function CheckpointsPage() {
   const { t } = useTranslation();
@@ -102,15 +102,7 @@ export function CheckpointsPage() {
             scroll={{ x: 1000 }}
             locale={{ emptyText: t('checkpoints.empty') }}
             onRow={(c) => ({ 'data-testid': 'checkpoint-row', 'data-id': String(c.id) }) as React.HTMLAttributes<HTMLElement>}
-            pagination={{
-              current: page,
-              pageSize,
-              total: list.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZE_OPTIONS,
-              showTotal: (n) => t('common.totalItems', { total: n }),
-              onChange: setPage,
-            }}
+            pagination={serverPagination(t, { page, pageSize, total: list.data?.total ?? 0, onChange: setPage })}
             columns={[
               {
                 title: t('checkpoints.fields.name'),

@@ -8,7 +8,6 @@ import { Alert, App, Button, Card, Popconfirm, Space, Table, Typography } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { useListParams } from '../../api/useListParams';
 import { useShowError } from '../../api/useShowError';
 import { ErrorResult } from '../../layout/ErrorResult';
@@ -20,6 +19,7 @@ import { birthText } from './labels';
 import { MergeDialog } from './MergeDialog';
 import { PeopleTabs } from './PeopleTabs';
 import type { DuplicatePair, Person } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 const FILTERS = ['unit'] as const;
 
@@ -82,15 +82,7 @@ export function DuplicatesPage() {
             onRow={(d) =>
               ({ 'data-testid': 'duplicate-row', 'data-id': String(d.id), 'data-first': String(d.person.id), 'data-second': String(d.other.id) }) as React.HTMLAttributes<HTMLElement>
             }
-            pagination={{
-              current: page,
-              pageSize,
-              total: pairs.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZE_OPTIONS,
-              showTotal: (total) => t('common.totalItems', { total }),
-              onChange: setPage,
-            }}
+            pagination={serverPagination(t, { page, pageSize, total: pairs.data?.total ?? 0, onChange: setPage })}
             columns={[
               { title: t('people.duplicates.first'), key: 'first', render: (_: unknown, d) => <PersonCell p={d.person} /> },
               { title: t('people.duplicates.second'), key: 'second', render: (_: unknown, d) => <PersonCell p={d.other} /> },

@@ -2,9 +2,9 @@ import { EditOutlined } from '@ant-design/icons';
 import { Button, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { householdTitle } from './labels';
 import type { Household } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 interface Props {
   households: Household[];
@@ -28,15 +28,7 @@ export function HouseholdsTable({ households, total, loading, page, pageSize, on
       scroll={{ x: 1000 }}
       locale={{ emptyText: t('people.households.empty') }}
       onRow={(h) => ({ 'data-testid': 'household-row', 'data-id': String(h.id) }) as React.HTMLAttributes<HTMLElement>}
-      pagination={{
-        current: page,
-        pageSize,
-        total,
-        showSizeChanger: true,
-        pageSizeOptions: PAGE_SIZE_OPTIONS,
-        showTotal: (n) => t('common.totalItems', { total: n }),
-        onChange: onPage,
-      }}
+      pagination={serverPagination(t, { page, pageSize, total, onChange: onPage })}
       columns={[
         {
           title: t('people.households.fields.code'),

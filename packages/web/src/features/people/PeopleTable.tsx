@@ -3,10 +3,10 @@ import { Button, Table, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { ageText, birthText } from './labels';
 import { FlagTags, ResidenceTag } from './PersonTags';
 import type { Person } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 interface Props {
   people: Person[];
@@ -21,15 +21,7 @@ interface Props {
 
 export function PeopleTable({ people, total, loading, page, pageSize, onPage, onEdit }: Props) {
   const { t } = useTranslation();
-  const pagination: TablePaginationConfig = {
-    current: page,
-    pageSize,
-    total,
-    showSizeChanger: true,
-    pageSizeOptions: PAGE_SIZE_OPTIONS,
-    showTotal: (n) => <span data-testid="people-total">{t('common.totalItems', { total: n })}</span>,
-    onChange: onPage,
-  };
+  const pagination: TablePaginationConfig = serverPagination(t, { page, pageSize, total, onChange: onPage, totalTestId: 'people-total' });
   return (
     <Table<Person>
       data-testid="people-table"

@@ -4,10 +4,10 @@ import { Button, Table, Typography } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { HouseholdStateTag } from './HouseholdStateTag';
 import { householdText } from './labels';
 import type { SweepHousehold } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 interface Props {
   households: SweepHousehold[];
@@ -24,15 +24,7 @@ interface Props {
 
 export function HouseholdsTable({ households, total, loading, page, pageSize, onPage, visitLink, selected, onSelect }: Props) {
   const { t } = useTranslation();
-  const pagination: TablePaginationConfig = {
-    current: page,
-    pageSize,
-    total,
-    showSizeChanger: true,
-    pageSizeOptions: PAGE_SIZE_OPTIONS,
-    showTotal: (n) => <span data-testid="sweep-households-total">{t('common.totalItems', { total: n })}</span>,
-    onChange: onPage,
-  };
+  const pagination: TablePaginationConfig = serverPagination(t, { page, pageSize, total, onChange: onPage, totalTestId: 'sweep-households-total' });
   return (
     <Table<SweepHousehold>
       data-testid="sweep-households"

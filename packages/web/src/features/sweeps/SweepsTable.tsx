@@ -2,11 +2,11 @@ import { Table } from 'antd';
 import type { TablePaginationConfig } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { periodText } from './labels';
 import { SweepProgress } from './SweepProgress';
 import { SweepStatusTag } from './SweepStatusTag';
 import type { Sweep } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 interface Props {
   sweeps: Sweep[];
@@ -19,15 +19,7 @@ interface Props {
 
 export function SweepsTable({ sweeps, total, loading, page, pageSize, onPage }: Props) {
   const { t } = useTranslation();
-  const pagination: TablePaginationConfig = {
-    current: page,
-    pageSize,
-    total,
-    showSizeChanger: true,
-    pageSizeOptions: PAGE_SIZE_OPTIONS,
-    showTotal: (n) => <span data-testid="sweeps-total">{t('common.totalItems', { total: n })}</span>,
-    onChange: onPage,
-  };
+  const pagination: TablePaginationConfig = serverPagination(t, { page, pageSize, total, onChange: onPage, totalTestId: 'sweeps-total' });
   return (
     <Table<Sweep>
       data-testid="sweeps-table"

@@ -3,11 +3,12 @@ import { formatDate, formatDateTime } from '@pcd/core';
 import { Button, Flex, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_PAGE_SIZE, PAGE_SIZE_OPTIONS } from '../../api/paging';
+import { DEFAULT_PAGE_SIZE } from '../../api/paging';
 import { ErrorResult } from '../../layout/ErrorResult';
 import { sweepLinks, useVisits } from './api';
 import { isSymptom } from './labels';
 import type { SweepDetail, Visit, VisitArrival } from './types';
+import { serverPagination } from '../../api/serverPagination';
 
 const names = (list: { fullName: string }[]) => list.map((p) => p.fullName).join(', ');
 
@@ -50,15 +51,7 @@ export function VisitsTab({ sweep }: { sweep: SweepDetail }) {
         scroll={{ x: 1300 }}
         locale={{ emptyText: t('sweeps.visits.empty') }}
         onRow={(v) => ({ 'data-testid': 'sweep-visit-row', 'data-id': String(v.id) }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: visits.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: PAGE_SIZE_OPTIONS,
-          showTotal: (n) => <span data-testid="sweep-visits-total">{t('common.totalItems', { total: n })}</span>,
-          onChange: (page, pageSize) => setPaging({ page, pageSize }),
-        }}
+        pagination={serverPagination(t, { page: paging.page, pageSize: paging.pageSize, total: visits.data?.total ?? 0, onChange: (page, pageSize) => setPaging({ page, pageSize }), totalTestId: 'sweep-visits-total' })}
         columns={[
           { title: t('sweeps.visits.time'), dataIndex: 'visitedAt', width: 150, render: (v: string) => formatDateTime(v) },
           {

@@ -8,7 +8,6 @@ import { formatDate, formatDateTime } from '@pcd/core';
 import { App, Button, Card, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PAGE_SIZE_OPTIONS } from '../../api/paging';
 import { useListParams } from '../../api/useListParams';
 import { useShowError } from '../../api/useShowError';
 import { isApiError } from '../../api/errors';
@@ -20,6 +19,7 @@ import { useUpdateUser, useUsers, usersExportUrl } from './api';
 import { ROLE_COLORS } from './roleOptions';
 import type { User } from './types';
 import { UserFormModal } from './UserFormModal';
+import { serverPagination } from '../../api/serverPagination';
 
 const FILTERS = ['q'] as const;
 
@@ -103,15 +103,7 @@ export default function UsersPage() {
             dataSource={users.data?.items ?? []}
             scroll={{ x: 1380 }}
             onRow={(u) => ({ 'data-testid': 'user-row', 'data-username': u.username }) as React.HTMLAttributes<HTMLElement>}
-            pagination={{
-              current: page,
-              pageSize,
-              total: users.data?.total ?? 0,
-              showSizeChanger: true,
-              pageSizeOptions: PAGE_SIZE_OPTIONS,
-              showTotal: (total) => t('common.totalItems', { total }),
-              onChange: setPage,
-            }}
+            pagination={serverPagination(t, { page, pageSize, total: users.data?.total ?? 0, onChange: setPage })}
             columns={[
               {
                 title: t('users.username'),
