@@ -42,11 +42,15 @@ function parseDateCell(v: string): string | null | 'bad' {
   return parseVnDate(s) ?? 'bad';
 }
 
+// Folded once: a large file asks for these on every row.
+const STATUS_BY_TEXT = new Map<string, ResidenceStatus>(
+  (Object.keys(RESIDENCE_LABELS) as ResidenceStatus[]).flatMap((k) => [[k, k], [foldVietnamese(RESIDENCE_LABELS[k]).replace(/\s+/g, '_'), k]] as [string, ResidenceStatus][]),
+);
+
 function parseStatus(v: string): ResidenceStatus | null | 'bad' {
   const f = foldVietnamese(v).replace(/\s+/g, '_');
   if (!f) return null;
-  const hit = (Object.keys(RESIDENCE_LABELS) as ResidenceStatus[]).find((k) => k === f || foldVietnamese(RESIDENCE_LABELS[k]).replace(/\s+/g, '_') === f);
-  return hit ?? 'bad';
+  return STATUS_BY_TEXT.get(f) ?? 'bad';
 }
 
 function parseSex(v: string): Sex | null | 'bad' {
