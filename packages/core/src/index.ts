@@ -12,4 +12,6 @@ export * from './contacts.js';
 export * from './case-stats.js';
 export * from './home-care.js';
 export * from './quarantine.js';
+export * from './lockdown.js';
+export * from './orphans.js';
 export * from './audit.js';

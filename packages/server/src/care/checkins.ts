@@ -59,7 +59,7 @@ export async function recordCheckin(db: Db, auth: AuthContext, actor: Actor, cas
   return db.transaction().execute(async (trx) => {
     const c = await visibleCaseOr404(trx, auth, caseId);
     assertHomeCare(c);
-    if (at.slice(0, 10) < c.test_date) throw errors.invalid('at', 'Thời điểm đo trước ngày xét nghiệm dương tính.', 'The reading is before the positive test.');
+    if (vnDate(new Date(at)) < c.test_date) throw errors.invalid('at', 'Thời điểm đo trước ngày xét nghiệm dương tính.', 'The reading is before the positive test.');
     const symptoms = input.symptoms as CareSymptom[];
     const signs = warningSigns({ ...input, symptoms }, ageOnTest(vnDate(new Date(at)), c.p_date_of_birth, c.p_birth_year), HOME_CARE_RULE);
     const row = await trx.insertInto('care_checkins').values({

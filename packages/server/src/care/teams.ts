@@ -12,6 +12,10 @@ import { unitsRepo } from '../units/repository.js';
 import { casesRepo } from '../cases/repository.js';
 import { resolveWithin } from '../cases/service.js';
 import type { CareTeamRow } from '../db/schema.js';
+import { registerPersonReference } from '../people/references.js';
+
+registerPersonReference('care_teams', 'leader_person_id');
+registerPersonReference('care_team_members', 'person_id');
 
 const ids = z.array(z.number().int().min(1)).max(200);
 export const teamInput = z.object({

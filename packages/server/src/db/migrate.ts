@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_cases.js';
 import * as m0006 from './migrations/0006_household_search.js';
 import * as m0007 from './migrations/0007_home_care.js';
 import * as m0008 from './migrations/0008_quarantine.js';
+import * as m0009 from './migrations/0009_lockdown_orphans.js';
 
 /** Migrations are listed in code so that the built package needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_household_search': m0006,
   '0007_home_care': m0007,
   '0008_quarantine': m0008,
+  '0009_lockdown_orphans': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

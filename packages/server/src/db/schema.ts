@@ -577,6 +577,52 @@ export interface QuarantineEpisodesTable {
   updated_at: string;
 }
 
+export interface LockdownZonesTable {
+  id: Generated<number>;
+  name: string;
+  unit_code: string;
+  unit_path: string;
+  /** JSON arrays. */
+  village_codes: string;
+  household_ids: string;
+  addresses: string | null;
+  start_date: string;
+  end_date: string | null;
+  reason: string;
+  status: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LockdownRoundsTable {
+  id: Generated<number>;
+  zone_id: number;
+  round_no: number;
+  date: string;
+  residents: number;
+  tested: number;
+  positives: number;
+  note: string | null;
+  recorded_by: number | null;
+  created_at: string;
+}
+
+export interface OrphansTable {
+  id: Generated<number>;
+  child_person_id: number;
+  case_id: number;
+  relation: string;
+  unit_code: string;
+  unit_path: string;
+  support_status: string;
+  support_notes: string | null;
+  recorded_by: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -613,6 +659,9 @@ export interface Database {
   quarantine_facilities: QuarantineFacilitiesTable;
   quarantine_areas: QuarantineAreasTable;
   quarantine_episodes: QuarantineEpisodesTable;
+  lockdown_zones: LockdownZonesTable;
+  lockdown_rounds: LockdownRoundsTable;
+  orphans: OrphansTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -638,3 +687,5 @@ export type CareCheckinRow = Selectable<CareCheckinsTable>;
 export type CareAlertRow = Selectable<CareAlertsTable>;
 export type QuarantineFacilityRow = Selectable<QuarantineFacilitiesTable>;
 export type QuarantineEpisodeRow = Selectable<QuarantineEpisodesTable>;
+export type LockdownZoneRow = Selectable<LockdownZonesTable>;
+export type OrphanRow = Selectable<OrphansTable>;

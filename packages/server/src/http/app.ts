@@ -24,6 +24,9 @@ import { casesRoutes } from '../cases/routes.js';
 import { contactsRoutes } from '../contacts/routes.js';
 import { chainsRoutes } from '../chains/routes.js';
 import { careRoutes } from '../care/routes.js';
+import { quarantineRoutes } from '../quarantine/routes.js';
+import { lockdownRoutes } from '../lockdown/routes.js';
+import { orphansRoutes } from '../orphans/routes.js';
 import { installValidationMessages } from './validation-messages.js';
 import { registerErrorHandler } from './errors.js';
 import { VERSION } from '../version.js';
@@ -46,7 +49,7 @@ declare module 'fastify' {
 }
 
 /** Every capability registers here, under /api/v1; the order does not matter. */
-export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes, careRoutes];
+export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes, careRoutes, quarantineRoutes, lockdownRoutes, orphansRoutes];
 
 const STATIC_FILE = /\.(?:html?|m?js|css|map|json|svg|png|jpe?g|gif|webp|ico|txt|xml|webmanifest|woff2?|ttf|wasm)$/i;
 

@@ -8,13 +8,16 @@ import { multipart } from '../test/multipart.js';
 import { ARRIVALS_PROBES, seedArrivalsOfB, type ArrivalsOfB } from '../test/arrivals-probes.js';
 import { CASES_PROBES, seedCasesOfB, type CasesOfB } from '../test/cases-probes.js';
 import { CARE_PROBES, seedCareOfB, type CareOfB } from '../test/care-probes.js';
+import { QUARANTINE_PROBES, seedQuarantineOfB, type QuarantineOfB } from '../test/quarantine-probes.js';
+import { LOCKDOWN_PROBES, seedLockdownOfB, type LockdownOfB } from '../test/lockdown-probes.js';
+import { ORPHANS_PROBES, seedOrphansOfB, type OrphansOfB } from '../test/orphans-probes.js';
 
 /**
  * For every route the server registers, a user of commune A (Na Tông, 03365) asks for what belongs to
  * commune B (Mường Nhà, 03364) and must get 404 or no B record. A new route without a probe here
  * fails the coverage test, so jurisdiction is checked for routes that do not exist yet.
  */
-interface Ctx extends ArrivalsOfB, CasesOfB, CareOfB {
+interface Ctx extends ArrivalsOfB, CasesOfB, CareOfB, QuarantineOfB, LockdownOfB, OrphansOfB {
   a: Client; // command staff of A
   aAdmin: Client; // administrator scoped to A
   bUnit: string;
@@ -206,6 +209,9 @@ const PROBES: Record<string, Probe | { none: string }> = {
   ...ARRIVALS_PROBES,
   ...CASES_PROBES,
   ...CARE_PROBES,
+  ...QUARANTINE_PROBES,
+  ...LOCKDOWN_PROBES,
+  ...ORPHANS_PROBES,
   'GET /api/v1/audit/export.xlsx': async ({ aAdmin }) => {
     const res = await aAdmin.get('/api/v1/audit/export.xlsx');
     expect(res.statusCode).toBe(200);
@@ -247,11 +253,14 @@ for (const engine of await testEngines()) {
       const arrivalsOfB = await seedArrivalsOfB(t, b, bVillageRow.code);
       const casesOfB = await seedCasesOfB(b, bVillageRow.code);
       const careOfB = await seedCareOfB(t, b, bVillageRow.code);
+      const quarantineOfB = await seedQuarantineOfB(b, bVillageRow.code);
+      const lockdownOfB = await seedLockdownOfB(b, bVillageRow.code);
+      const orphansOfB = await seedOrphansOfB(b, bVillageRow.code);
       const a = await t.login('xa.natong');
       await a.get('/api/v1/units/03365');
       const aPersonId = (await a.post('/api/v1/people', { fullName: 'Người Na Tông', birthYear: 1985, unitCode: '03365.01' })).json().id;
       expect(bDuplicateId).toBeGreaterThan(0);
-      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, ...arrivalsOfB, ...casesOfB, ...careOfB, bJobId, bSweepId: bSweep.id };
+      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, ...arrivalsOfB, ...casesOfB, ...careOfB, ...quarantineOfB, ...lockdownOfB, ...orphansOfB, bJobId, bSweepId: bSweep.id };
     });
     afterAll(async () => { await t?.close(); });
 

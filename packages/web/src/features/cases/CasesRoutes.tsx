@@ -3,12 +3,16 @@ import { Route, Routes } from 'react-router-dom';
 import NotFoundPage from '../../layout/NotFoundPage';
 import { CaseDetailPage } from './CaseDetailPage';
 import { CasesListPage } from './CasesListPage';
+import { CaseStatsPage } from './CaseStatsPage';
 import { ChainPage } from './ChainPage';
+import { ClustersPage } from './ClustersPage';
 
 export default function CasesRoutes() {
   return (
     <Routes>
       <Route index element={<CasesListPage />} />
+      <Route path="clusters" element={<ClustersPage />} />
+      <Route path="stats" element={<CaseStatsPage />} />
       <Route path="chain/:ref" element={<ChainPage />} />
       <Route path=":id" element={<CaseDetailPage />} />
       <Route path="*" element={<NotFoundPage />} />

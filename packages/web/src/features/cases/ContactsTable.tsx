@@ -30,7 +30,7 @@ export function ContactsTable({ contacts, loading, pagination = false, onAddF2, 
     {
       title: t('contacts.columns.name'),
       render: (_, c) => (
-        <Space direction="vertical" size={0}>
+        <Space orientation="vertical" size={0}>
           <Link to={`/contacts/${c.id}`} data-testid="contact-name">{contactName(c)}</Link>
           <HandoverTag contact={c} />
         </Space>

@@ -1,5 +1,5 @@
 import { CheckCircleTwoTone, CloseCircleTwoTone, QuestionCircleTwoTone } from '@ant-design/icons';
-import { Alert, List } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Case } from './types';
 
@@ -21,15 +21,13 @@ export function Eligibility({ value }: { value: Case['homeTreatment'] }) {
         data-testid="case-eligibility"
         style={{ marginBottom: 8 }}
       />
-      <List
-        size="small"
-        dataSource={value.reasons}
-        renderItem={(r) => (
-          <List.Item data-outcome={r.outcome}>
+      <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid="case-eligibility-reasons">
+        {value.reasons.map((r) => (
+          <li key={r.criterion} data-outcome={r.outcome} style={{ padding: '4px 0' }}>
             {ICONS[r.outcome]} <span style={{ marginLeft: 8 }}>{i18n.language === 'en' ? r.messageEn : r.message}</span>
-          </List.Item>
-        )}
-      />
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
