@@ -46,7 +46,6 @@ describe.skipIf(!browserAvailable())('F0 cases, F1/F2 contacts and the transmiss
     contexts.push(context);
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
-    page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') console.log('CONSOLE', m.type(), m.text().slice(0, 300)); });
     await loginAs(page, server.url, username);
     return page;
   }
@@ -183,6 +182,7 @@ describe.skipIf(!browserAvailable())('F0 cases, F1/F2 contacts and the transmiss
     expect(await natong.getByTestId('case-detail').locator('h1, h2, h3, h4').first().textContent()).toContain(WIFE.fullName);
     // She was under F1 quarantine, so the server counts her as found in quarantine.
     expect(await text(natong, 'case-detected-in')).toBe('Trong khu cách ly');
+    expect(await text(natong, 'case-source')).toBe(String(caseId));
 
     // Her own household contact, recorded on the new case, joins the chain.
     await natong.getByTestId('case-add-f1').click();
@@ -213,6 +213,47 @@ describe.skipIf(!browserAvailable())('F0 cases, F1/F2 contacts and the transmiss
     const res = await natong.request.get(`${server.url}${href}`);
     expect(res.status()).toBe(200);
     expect(res.headers()['content-type']).toContain('spreadsheetml');
+  });
+
+  it('moves a case to another care place, then records its recovery after a concurrent change', async () => {
+    await natong.goto(`${server.url}/cases/${caseId}`);
+    await natong.getByTestId('case-transfer').click();
+    await natong.getByTestId('transfer-place').click();
+    await natong.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Cơ sở điều trị tầng 3 (hồi sức tích cực)' }).click();
+    await natong.getByTestId('transfer-reason').fill('SpO2 giảm còn 92%, khó thở');
+    await natong.getByTestId('transfer-severity').click();
+    await natong.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Nặng' }).click();
+    await natong.getByTestId('transfer-submit').click();
+    await toast(natong, 'Đã chuyển nơi điều trị');
+    await eventually(() => text(natong, 'case-care-place')).toBe('Cơ sở điều trị tầng 3 (hồi sức tích cực)');
+    expect(await text(natong, 'case-severity')).toBe('Nặng');
+    const history = natong.getByTestId('care-history').locator('tbody tr.ant-table-row');
+    expect(await history.count()).toBe(2);
+    expect(await history.nth(1).textContent()).toContain('SpO2 giảm còn 92%, khó thở');
+
+    // Someone else edits the case while the form is open: the save is refused, the record reloaded.
+    await natong.getByTestId('case-outcome').click();
+    await natong.getByTestId('outcome-status').waitFor();
+    const call = apiOf(natong.context(), server.url);
+    const current = await call('GET', `/cases/${caseId}`);
+    await call('PATCH', `/cases/${caseId}`, { version: current.version, note: 'Trạm y tế xã đã gọi điện hỏi thăm' });
+    await natong.locator('.ant-modal:visible .ant-btn-primary').click();
+    await toast(natong, 'Ca bệnh vừa được người khác sửa');
+    expect(await text(natong, 'case-status')).toBe('Đang điều trị');
+    await natong.locator('.ant-modal:visible .ant-btn-primary').click();
+    await toast(natong, 'Đã ghi kết thúc');
+    await eventually(() => text(natong, 'case-status')).toBe('Khỏi bệnh, ra viện');
+    expect(await natong.getByTestId('case-summary').textContent()).toContain('Trạm y tế xã đã gọi điện hỏi thăm');
+  });
+
+  it('creates a cluster and lists it with its counts', async () => {
+    await natong.goto(`${server.url}/cases/clusters`);
+    await natong.getByTestId('cluster-create').click();
+    await natong.getByTestId('cluster-name').fill('Chợ phiên Na Tông');
+    await natong.getByTestId('cluster-save').click();
+    await toast(natong, 'Đã lập ổ dịch');
+    const row = natong.getByTestId('clusters-table').locator('tbody tr.ant-table-row').first();
+    await eventually(() => row.locator('td').allTextContents()).toEqual(['Chợ phiên Na Tông', 'Chợ', 'Na Tông', formatDate(today), '0', '0', '0', '0', '0', 'Xem chuỗi']);
   });
 
   it('draws a 20 000-person cluster page by page and the page keeps answering', async () => {

@@ -19,6 +19,8 @@ const CheckpointQrPage = lazy(() => import('../features/checkpoints/CheckpointQr
 const PublicDeclarationPage = lazy(() => import('../features/declare/PublicDeclarationPage'));
 const SweepsRoutes = lazy(() => import('../features/sweeps/SweepsRoutes'));
 const CasesRoutes = lazy(() => import('../features/cases/CasesRoutes'));
+const CareRoutes = lazy(() => import('../features/care/CareRoutes'));
+const QuarantineRoutes = lazy(() => import('../features/quarantine/QuarantineRoutes'));
 const ContactsRoutes = lazy(() => import('../features/cases/ContactsRoutes'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
@@ -66,6 +68,15 @@ export const routes: RouteObject[] = [
       { path: 'checkpoints/*', element: <CheckpointsRoutes /> },
       { path: 'sweeps/*', element: <SweepsRoutes /> },
       { path: 'cases/*', element: <CasesRoutes /> },
+      {
+        path: 'care/*',
+        element: (
+          <RequirePermission permission="personal.read">
+            <CareRoutes />
+          </RequirePermission>
+        ),
+      },
+      { path: 'quarantine/*', element: <QuarantineRoutes /> },
       { path: 'contacts/*', element: <ContactsRoutes /> },
       ...upcoming,
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },

@@ -36,7 +36,7 @@ export const casesEn: Dictionary<typeof casesVi> = {
       addF1: 'Add F1',
       chain: 'Transmission chain',
       source: 'Infected by case',
-      fromContact: 'Previously contact no. {{id}}',
+      fromContact: 'previously contact no. {{id}}',
       outcomeText: 'Outcome',
       stale: 'Someone else just changed this case; it was reloaded, check and try again.',
     },

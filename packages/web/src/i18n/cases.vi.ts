@@ -37,7 +37,7 @@ export const casesVi = {
       addF1: 'Thêm F1',
       chain: 'Chuỗi lây nhiễm',
       source: 'Lây từ ca',
-      fromContact: 'Trước đó là người tiếp xúc mã {{id}}',
+      fromContact: 'trước đó là người tiếp xúc mã {{id}}',
       outcomeText: 'Kết thúc',
       stale: 'Ca bệnh vừa được người khác sửa; đã tải lại, hãy kiểm tra rồi làm lại.',
     },

@@ -1,6 +1,7 @@
 import type { Resources } from './vi';
 import { arrivalsEn } from './arrivals.en';
 import { casesEn } from './cases.en';
+import { careEn } from './care.en';
 
 /** Same shape as the Vietnamese dictionary, so a missing key is a type error. */
 type Dictionary<T> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
@@ -586,6 +587,7 @@ const en: Dictionary<Resources> = {
   },
   ...arrivalsEn,
   ...casesEn,
+  ...careEn,
   users: {
     title: 'Users',
     searchPlaceholder: 'Search by username or full name',

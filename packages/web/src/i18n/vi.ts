@@ -2,6 +2,7 @@ import { ROLE_LABELS, UNIT_KINDS, type AgeBand, type UnitKind } from '@pcd/core'
 import { SWEEP_STATUS_LABELS, SYMPTOM_LABELS, VISIT_OUTCOME_LABELS, VISIT_STATE_LABELS } from '@pcd/core';
 import { arrivalsVi } from './arrivals.vi';
 import { casesVi } from './cases.vi';
+import { careVi } from './care.vi';
 
 // Role and unit-kind names come from core so that the screens say exactly what exports and the server say.
 const kinds = Object.fromEntries(Object.entries(UNIT_KINDS).map(([k, v]) => [k, v.label])) as Record<UnitKind, string>;
@@ -559,6 +560,7 @@ const vi = {
   },
   ...arrivalsVi,
   ...casesVi,
+  ...careVi,
   users: {
     title: 'Người dùng',
     searchPlaceholder: 'Tìm theo tên đăng nhập hoặc họ tên',

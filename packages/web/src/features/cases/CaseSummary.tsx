@@ -19,7 +19,7 @@ export function CaseSummary({ record: c }: { record: Case }) {
   return (
     <Descriptions size="small" column={{ xs: 1, md: 2, xl: 3 }} data-testid="case-summary">
       <Descriptions.Item label={t('cases.person.fullName')}>
-        <Link to={`/people/${c.person.id}`}>{c.person.fullName}</Link> {birthText(c.person)}
+        <Link to={`/people/${c.person.id}`}>{c.person.fullName}</Link>{` ${birthText(c.person)}`}
       </Descriptions.Item>
       <Descriptions.Item label={f('unitCode')}>{c.unitName}</Descriptions.Item>
       <Descriptions.Item label={t('cases.columns.status')}>
@@ -34,8 +34,12 @@ export function CaseSummary({ record: c }: { record: Case }) {
       <Descriptions.Item label={f('vaccinationDoses')}>{c.vaccinationDoses ?? ''}</Descriptions.Item>
       <Descriptions.Item label={f('spo2')}>{c.spo2 ?? ''}</Descriptions.Item>
       <Descriptions.Item label={f('clusterId')}>{c.clusterId ? <Link to={`/cases/chain/${c.clusterId}`}>{c.clusterName}</Link> : ''}</Descriptions.Item>
-      {c.sourceCaseId && <Descriptions.Item label={t('cases.detail.source')}><Link to={`/cases/${c.sourceCaseId}`}>{c.sourceCaseId}</Link></Descriptions.Item>}
-      {c.fromContactId && <Descriptions.Item label=" ">{t('cases.detail.fromContact', { id: c.fromContactId })}</Descriptions.Item>}
+      {(c.sourceCaseId || c.fromContactId) && (
+        <Descriptions.Item label={t('cases.detail.source')}>
+          {c.sourceCaseId && <Link to={`/cases/${c.sourceCaseId}`} data-testid="case-source">{c.sourceCaseId}</Link>}
+          {c.fromContactId && <span style={{ marginLeft: 8, color: '#8c8c8c' }}>({t('cases.detail.fromContact', { id: c.fromContactId })})</span>}
+        </Descriptions.Item>
+      )}
       {c.note && <Descriptions.Item label={f('note')}>{c.note}</Descriptions.Item>}
     </Descriptions>
   );

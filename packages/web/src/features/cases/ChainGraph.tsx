@@ -30,14 +30,14 @@ function graphOption(nodes: ChainNode[], edges: ChainEdge[], anonymousName: stri
     series: [{
       type: 'graph',
       layout: 'force',
-      force: { repulsion: 60, edgeLength: 40, gravity: 0.1, layoutAnimation: true },
+      // A handful of people spread out to be read; hundreds pack tighter to stay on screen.
+      force: nodes.length < 100 ? { repulsion: 300, edgeLength: 90, gravity: 0.1 } : { repulsion: 60, edgeLength: 40, gravity: 0.1, layoutAnimation: true },
       roam: true,
       draggable: true,
-      symbolSize: (_: unknown, p: { data: { raw: ChainNode } }) => (p.data.raw.level === 'F0' ? 16 : 9),
       label: { show: nodes.length <= 200, position: 'right', fontSize: 10 },
       lineStyle: { color: '#999', opacity: 0.6 },
       categories,
-      data: nodes.map((n) => ({ id: n.id, name: n.anonymous ? '' : (n.label ?? ''), category: n.anonymous ? 3 : CATEGORY[n.level], raw: n })),
+      data: nodes.map((n) => ({ id: n.id, name: n.anonymous ? '' : (n.label ?? ''), category: n.anonymous ? 3 : CATEGORY[n.level], symbolSize: n.level === 'F0' ? 16 : 9, raw: n })),
       links: edges.filter((e) => loaded.has(e.from) && loaded.has(e.to)).map((e) => ({ source: e.from, target: e.to })),
     }],
   };
