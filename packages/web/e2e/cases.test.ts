@@ -215,6 +215,18 @@ describe.skipIf(!browserAvailable())('F0 cases, F1/F2 contacts and the transmiss
     expect(res.headers()['content-type']).toContain('spreadsheetml');
   });
 
+  it('lets an observer follow the daily figures but not open a case record', async () => {
+    const observer = await staffPage('theodoi.dienbien');
+    await observer.goto(`${server.url}/cases`);
+    await observer.waitForURL(/\/cases\/stats$/);
+    await observer.getByTestId('case-stats-page').waitFor();
+    await eventually(() => text(observer, 'case-stats-total-newTotal')).toBe('2');
+    expect(await observer.getByTestId('cases-tab-cases').count()).toBe(0);
+    await observer.goto(`${server.url}/cases/${caseId}`);
+    await observer.waitForURL(/\/cases\/stats$/);
+    expect(await observer.getByTestId('case-detail').count()).toBe(0);
+  });
+
   it('moves a case to another care place, then records its recovery after a concurrent change', async () => {
     await natong.goto(`${server.url}/cases/${caseId}`);
     await natong.getByTestId('case-transfer').click();

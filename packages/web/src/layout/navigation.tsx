@@ -65,7 +65,8 @@ export const MAIN_NAV: NavEntry[] = [
   { key: 'checkpoints', path: '/checkpoints', icon: <EnvironmentOutlined />, permission: 'units.read', ready: true },
   // Every role takes part: staff plan, team members visit, observers follow the counts (the server trims each view).
   { key: 'sweeps', path: '/sweeps', icon: <HomeOutlined />, permission: 'units.read', ready: true },
-  { key: 'cases', path: '/cases', icon: <AlertOutlined />, permission: 'personal.read', ready: true },
+  // Observers see the daily figures here; the routes keep case records from them.
+  { key: 'cases', path: '/cases', icon: <AlertOutlined />, permission: 'units.read', ready: true },
   { key: 'contacts', path: '/contacts', icon: <NodeIndexOutlined />, permission: 'personal.read', ready: true },
   { key: 'quarantine', path: '/quarantine', icon: <SafetyCertificateOutlined />, permission: 'personal.read', ready: true },
   { key: 'care', path: '/care', icon: <HeartOutlined />, permission: 'personal.read', ready: true },

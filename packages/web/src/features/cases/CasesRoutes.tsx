@@ -1,5 +1,6 @@
 /** F0 cases under /cases: the list, clusters, daily figures, a transmission chain, one case. */
-import { Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { usePermission } from '../auth/session';
 import NotFoundPage from '../../layout/NotFoundPage';
 import { CaseDetailPage } from './CaseDetailPage';
 import { CasesListPage } from './CasesListPage';
@@ -8,6 +9,17 @@ import { ChainPage } from './ChainPage';
 import { ClustersPage } from './ClustersPage';
 
 export default function CasesRoutes() {
+  // Observers follow the daily figures and anonymous chains; case records are personal data.
+  const personal = usePermission('personal.read');
+  if (!personal) {
+    return (
+      <Routes>
+        <Route path="stats" element={<CaseStatsPage />} />
+        <Route path="chain/:ref" element={<ChainPage />} />
+        <Route path="*" element={<Navigate to="/cases/stats" replace />} />
+      </Routes>
+    );
+  }
   return (
     <Routes>
       <Route index element={<CasesListPage />} />

@@ -1,6 +1,7 @@
 import { Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { usePermission } from '../auth/session';
 
 const TABS = [
   { key: 'cases', path: '/cases' },
@@ -14,12 +15,14 @@ export function CasesTabs() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
-  const active = [...TABS].reverse().find((tab) => pathname.startsWith(tab.path))?.key ?? 'cases';
+  const personal = usePermission('personal.read');
+  const tabs = personal ? TABS : TABS.filter((tab) => tab.key === 'stats');
+  const active = [...tabs].reverse().find((tab) => pathname.startsWith(tab.path))?.key ?? 'cases';
   return (
     <Tabs
       activeKey={active}
-      onChange={(key) => navigate(TABS.find((tab) => tab.key === key)!.path)}
-      items={TABS.map((tab) => ({ key: tab.key, label: <span data-testid={`cases-tab-${tab.key}`}>{t(`cases.tabs.${tab.key}`)}</span> }))}
+      onChange={(key) => navigate(tabs.find((tab) => tab.key === key)!.path)}
+      items={tabs.map((tab) => ({ key: tab.key, label: <span data-testid={`cases-tab-${tab.key}`}>{t(`cases.tabs.${tab.key}`)}</span> }))}
       style={{ marginBottom: 4 }}
     />
   );
