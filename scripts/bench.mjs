@@ -8,9 +8,11 @@ import { ensureBuilt } from './build.mjs';
 ensureBuilt({ quiet: true });
 const { prepareDatabase, buildApp, loadConfig } = await import('../packages/server/dist/index.js');
 const { benchResidentImport } = await import('../packages/server/dist/bench/resident-import.js');
+const { benchCases } = await import('../packages/server/dist/bench/cases.js');
 const pg = (await import('pg')).default;
 
 const RESIDENTS = Number(process.env.PCD_BENCH_ROWS ?? 100_000);
+const CASES = Number(process.env.PCD_BENCH_CASES ?? 100_000);
 const PG_URL = process.env.PCD_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function runEngine(databaseUrl) {
@@ -67,6 +69,13 @@ async function runEngine(databaseUrl) {
 
   const imp = await benchResidentImport(handle.db, RESIDENTS);
   rows.push([`import ${RESIDENTS.toLocaleString('en')} residents from CSV (checks, households, duplicates)`, `${(imp.rows / (imp.importMs / 1000)).toFixed(0)} rows/s, ${(imp.importMs / 1000).toFixed(1)} s, RSS +${imp.peakRssMiB.toFixed(0)} MiB`, `raw chunked insert ${(imp.rows / (imp.rawMs / 1000)).toFixed(0)} rows/s (${(imp.rawMs / 1000).toFixed(1)} s); import at ${((imp.rawMs / imp.importMs) * 100).toFixed(0)} % of raw`]);
+
+  const cs = await benchCases(handle.db, get, CASES);
+  const people = cs.clusterPeople.toLocaleString('en');
+  rows.push([`seed ${people}-person cluster + ${cs.districtCases.toLocaleString('en')} district cases (chunked insert)`, `${(cs.seedMs / 1000).toFixed(1)} s`, '']);
+  rows.push([`chain of a ${people}-person cluster, first page (HTTP, 500 nodes)`, cs.firstPageMs.toFixed(1) + ' ms', 'raw SQL first 500 cases ' + cs.firstPageRawMs.toFixed(1) + ' ms']);
+  rows.push([`chain of a ${people}-person cluster, paged to the end (${cs.pages} pages)`, `${cs.wholeMs.toFixed(0)} ms, RSS +${cs.peakRssMiB.toFixed(0)} MiB`, 'raw SQL all nodes and edges ' + cs.wholeRawMs.toFixed(0) + ' ms']);
+  rows.push([`case stats of the district over 60 days (HTTP, ${cs.districtCases.toLocaleString('en')} cases, by commune)`, cs.statsMs.toFixed(1) + ' ms', 'raw SQL count per day ' + cs.statsRawMs.toFixed(1) + ' ms']);
 
   console.log(`\nPCD bench — ${handle.engine}, Node ${process.version}, ${os.cpus().length} CPU\n`);
   const w = Math.max(...rows.map((r) => r[0].length));
