@@ -59,6 +59,13 @@ export async function createTestDb(engine: Engine): Promise<TestDb> {
       await handle.close();
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
+      // A closed pool's sockets can outlive pool.end() by a moment; forcing the drop then kills them
+      // and the dying clients raise errors nobody listens to. Wait for them to leave first.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await c.end();
     },
