@@ -46,7 +46,7 @@ export function RuleFormModal({ base, replacesVersion, onClose }: Props) {
   };
 
   return (
-    <Modal
+    <Modal mask={{ closable: false }}
       open
       destroyOnHidden
       title={t('arrivals.rules.editTitle')}

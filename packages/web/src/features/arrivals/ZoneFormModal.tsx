@@ -46,7 +46,7 @@ export function ZoneFormModal({ open, onClose }: Props) {
   };
 
   return (
-    <Modal
+    <Modal mask={{ closable: false }}
       open={open}
       destroyOnHidden
       width={620}

@@ -37,7 +37,7 @@ export function TeamFormModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal
+    <Modal mask={{ closable: false }}
       open
       title={t('care.teams.create')}
       onCancel={onClose}

@@ -36,7 +36,7 @@ export function ContactFormModal({ source, open, onClose }: { source: { kind: 'c
     );
 
   return (
-    <Modal
+    <Modal mask={{ closable: false }}
       open={open}
       onCancel={onClose}
       onOk={() => form.submit()}

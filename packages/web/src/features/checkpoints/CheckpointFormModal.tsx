@@ -47,7 +47,7 @@ export function CheckpointFormModal({ checkpoint, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal
+    <Modal mask={{ closable: false }}
       open
       destroyOnHidden
       width={640}

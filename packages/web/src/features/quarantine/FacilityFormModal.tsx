@@ -54,7 +54,7 @@ export function FacilityFormModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal
+    <Modal mask={{ closable: false }}
       open
       width={720}
       title={f('create')}

@@ -46,7 +46,7 @@ export function PopulationEditModal({ unit, open, onClose, onStale }: Props) {
   };
 
   return (
-    <Modal
+    <Modal mask={{ closable: false }}
       open={open}
       title={t('population.editTitle', { name: unitFullName(unit) })}
       okText={t('common.save')}

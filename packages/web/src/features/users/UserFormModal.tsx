@@ -77,7 +77,7 @@ export function UserFormModal({ user, open, onClose }: Props) {
   const passwordRules = editing ? [passwordPolicyRule(t)] : [required(t('users.password')), passwordPolicyRule(t)];
 
   return (
-    <Modal
+    <Modal mask={{ closable: false }}
       open={open}
       title={editing ? t('users.editTitle', { username: user.username }) : t('users.createTitle')}
       okText={t('common.save')}
