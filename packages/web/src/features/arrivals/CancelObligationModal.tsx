@@ -15,7 +15,7 @@ export function CancelObligationModal({ obligation, saving, onSubmit, onClose }:
   const [form] = Form.useForm<{ reason: string }>();
   if (!obligation) return null;
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       destroyOnHidden
       title={t('arrivals.work.cancelTitle', { name: obligation.fullName })}

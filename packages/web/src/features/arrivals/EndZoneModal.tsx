@@ -33,7 +33,7 @@ export function EndZoneModal({ zone, onClose }: { zone: Zone | null; onClose: ()
 
   const today = vnDate();
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       destroyOnHidden
       title={t('arrivals.zones.endTitle', { name: zone.unitName })}

@@ -46,7 +46,7 @@ export function RuleFormModal({ base, replacesVersion, onClose }: Props) {
   };
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       destroyOnHidden
       title={t('arrivals.rules.editTitle')}

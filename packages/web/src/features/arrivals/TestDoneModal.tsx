@@ -32,7 +32,7 @@ export function TestDoneModal({ obligation, saving, onSubmit, onClose }: Props) 
   const first = pendingTests(obligation)[0];
   const today = vnDate();
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       destroyOnHidden
       title={t('arrivals.work.testTitle', { name: obligation.fullName })}

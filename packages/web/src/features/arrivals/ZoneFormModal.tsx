@@ -46,7 +46,7 @@ export function ZoneFormModal({ open, onClose }: Props) {
   };
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open={open}
       destroyOnHidden
       width={620}

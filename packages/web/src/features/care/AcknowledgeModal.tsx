@@ -25,7 +25,7 @@ export function AcknowledgeModal({ alert, onClose }: { alert: CareAlert; onClose
   };
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       title={t('care.alerts.ackTitle', { name: alert.fullName })}
       onCancel={onClose}

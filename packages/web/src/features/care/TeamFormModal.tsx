@@ -37,7 +37,7 @@ export function TeamFormModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       title={t('care.teams.create')}
       onCancel={onClose}

@@ -23,7 +23,7 @@ export function ClusterFormModal({ open, onClose }: { open: boolean; onClose: ()
       onError: (e) => showError(e, form),
     });
   return (
-    <Modal mask={{ closable: false }} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} title={t('clusters.create')} destroyOnHidden okButtonProps={{ 'data-testid': 'cluster-save' }}>
+    <Modal open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={create.isPending} title={t('clusters.create')} destroyOnHidden okButtonProps={{ 'data-testid': 'cluster-save' }}>
       <Form form={form} name="cluster" layout="vertical" onFinish={submit} initialValues={{ setting: 'market', firstDate: dayjs(vnDate()) }}>
         <Form.Item name="name" label={f('name')} rules={[{ required: true, min: 3 }]}><Input data-testid="cluster-name" /></Form.Item>
         <Form.Item name="setting" label={f('setting')} rules={[{ required: true }]}><Select options={clusterSettingOptions(t)} /></Form.Item>

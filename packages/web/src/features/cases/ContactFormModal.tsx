@@ -36,7 +36,7 @@ export function ContactFormModal({ source, open, onClose }: { source: { kind: 'c
     );
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open={open}
       onCancel={onClose}
       onOk={() => form.submit()}

@@ -38,7 +38,7 @@ export function OutcomeModal({ record, open, onClose, reload }: { record: CaseDe
 
   const today = dayjs(vnDate());
   return (
-    <Modal mask={{ closable: false }} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={patch.isPending} title={t('cases.detail.outcome')} destroyOnHidden>
+    <Modal open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={patch.isPending} title={t('cases.detail.outcome')} destroyOnHidden>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ status: 'recovered', dischargeDate: today, deathDate: today, transferDate: today, dischargeTestType: 'rt_pcr', dischargeTestResult: 'negative' }}>
         <Form.Item name="status" label={f('status')}>
           <Select options={(['recovered', 'died', 'transferred_out'] as const).map((s) => ({ value: s, label: t(`cases.statuses.${s}`) }))} data-testid="outcome-status" />

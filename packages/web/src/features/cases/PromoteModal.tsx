@@ -29,7 +29,7 @@ export function PromoteModal({ contact, onClose, reload }: { contact: Contact | 
   // Left empty the server decides: quarantine when the contact was under a quarantine follow-up.
   const { detectedIn: _auto, ...defaults } = clinicalDefaults();
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open={!!contact}
       onCancel={onClose}
       onOk={() => form.submit()}

@@ -25,7 +25,7 @@ export function TransferModal({ record, open, onClose, reload }: { record: CaseD
     );
 
   return (
-    <Modal mask={{ closable: false }} open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={transfer.isPending} title={t('cases.detail.transfer')} destroyOnHidden okButtonProps={{ 'data-testid': 'transfer-submit' }}>
+    <Modal open={open} onCancel={onClose} onOk={() => form.submit()} confirmLoading={transfer.isPending} title={t('cases.detail.transfer')} destroyOnHidden okButtonProps={{ 'data-testid': 'transfer-submit' }}>
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs(vnDate()) }}>
         <Form.Item name="place" label={f('place')} rules={[{ required: true }]}>
           <Select options={carePlaceOptions(t).filter((o) => o.value !== record.carePlace)} data-testid="transfer-place" />

@@ -47,7 +47,7 @@ export function CheckpointFormModal({ checkpoint, onClose, onSaved }: Props) {
   };
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       destroyOnHidden
       width={640}

@@ -109,7 +109,7 @@ export function HouseholdFormModal({ open, household, onClose }: Props) {
   const f = (key: HouseholdField) => t(`people.households.fields.${key}`);
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open={open}
       title={base ? t('people.households.editTitle') : t('people.households.createTitle')}
       okText={t('common.save')}

@@ -54,7 +54,7 @@ export function FacilityFormModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       width={720}
       title={f('create')}

@@ -39,7 +39,7 @@ export function PlaceEpisodeModal({ facility, onClose }: { facility: Facility; o
   };
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open
       title={`${e('place')} — ${facility.name}`}
       onCancel={onClose}

@@ -63,7 +63,7 @@ export function SweepFormModal({ open, onClose }: { open: boolean; onClose: () =
 
   const required = (label: string) => ({ required: true, message: t('common.requiredSelect', { field: label.toLowerCase() }) });
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open={open}
       title={t('sweeps.form.title')}
       onCancel={onClose}

@@ -46,7 +46,7 @@ export function PopulationEditModal({ unit, open, onClose, onStale }: Props) {
   };
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open={open}
       title={t('population.editTitle', { name: unitFullName(unit) })}
       okText={t('common.save')}

@@ -77,7 +77,7 @@ export function UserFormModal({ user, open, onClose }: Props) {
   const passwordRules = editing ? [passwordPolicyRule(t)] : [required(t('users.password')), passwordPolicyRule(t)];
 
   return (
-    <Modal mask={{ closable: false }}
+    <Modal
       open={open}
       title={editing ? t('users.editTitle', { username: user.username }) : t('users.createTitle')}
       okText={t('common.save')}
