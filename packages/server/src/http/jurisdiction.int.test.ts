@@ -5,6 +5,7 @@ import { testEngines } from '../test/db.js';
 import { hashPassword } from '../auth/passwords.js';
 import { nowIso } from '../lib/time.js';
 import { multipart } from '../test/multipart.js';
+import { expect404 } from '../test/probes.js';
 import { ARRIVALS_PROBES, seedArrivalsOfB, type ArrivalsOfB } from '../test/arrivals-probes.js';
 import { CASES_PROBES, seedCasesOfB, type CasesOfB } from '../test/cases-probes.js';
 import { CARE_PROBES, seedCareOfB, type CareOfB } from '../test/care-probes.js';
@@ -34,10 +35,6 @@ interface Ctx extends ArrivalsOfB, CasesOfB, CareOfB, QuarantineOfB, LockdownOfB
 
 type Probe = (ctx: Ctx) => Promise<void>;
 
-const expect404 = async (p: Promise<{ statusCode: number; body: string }>) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(404);
-};
 
 async function waitJob(c: Client, id: string) {
   for (let i = 0; i < 200; i++) {

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { vnDate } from '@pcd/core';
 import type { Client, TestApp } from './app.js';
+import { expect404 } from './probes.js';
 
 /** What commune B (Mường Nhà) holds of arrivals for the jurisdiction probe: a declaration point, a declaration from a zone, its follow-up. */
 export interface ArrivalsOfB {
@@ -35,10 +36,6 @@ export async function seedArrivalsOfB(t: TestApp, b: Client, bVillage: string): 
 
 type Ctx = ArrivalsOfB & { a: Client; aAdmin: Client; bUnit: string; bVillage: string };
 
-const expect404 = async (p: Promise<{ statusCode: number; body: string }>) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(404);
-};
 const refused = async (p: Promise<{ statusCode: number; body: string }>) => {
   const res = await p;
   expect([403, 404], res.body).toContain(res.statusCode);

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { addDays, vnDate } from '@pcd/core';
 import type { Client, TestApp } from './app.js';
 import { readTable } from '../lib/spreadsheet.js';
+import { expect404, refusedField } from './probes.js';
 
 /** What commune B (Mường Nhà) holds of home care for the jurisdiction probe: an F0 at home, overdue, with an open alert, and a care team. */
 export interface CareOfB {
@@ -30,15 +31,6 @@ export async function seedCareOfB(t: TestApp, b: Client, bVillage: string): Prom
 
 type Ctx = CareOfB & { a: Client; bUnit: string; bVillage: string; aPersonId: number };
 
-const expect404 = async (p: Promise<{ statusCode: number; body: string }>) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(404);
-};
-const refusedField = async (p: Promise<{ statusCode: number; body: string; json: () => any }>, field: string) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(400);
-  expect(res.json().error.field).toBe(field);
-};
 const noB = async (res: { statusCode: number; rawPayload: Buffer }) => {
   expect(res.statusCode).toBe(200);
   const text = JSON.stringify(await readTable(res.rawPayload, 'x.xlsx'));

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { addDays, vnDate } from '@pcd/core';
 import type { Client } from './app.js';
 import { readTable } from '../lib/spreadsheet.js';
+import { expect404, refusedField } from './probes.js';
 
 /** What commune B (Mường Nhà) holds of cases for the jurisdiction probe: a cluster, an F0 in it, an F1 and an F2. */
 export interface CasesOfB {
@@ -31,15 +32,6 @@ export async function seedCasesOfB(b: Client, bVillage: string): Promise<CasesOf
 
 type Ctx = CasesOfB & { a: Client; bUnit: string; bVillage: string; aPersonId: number };
 
-const expect404 = async (p: Promise<{ statusCode: number; body: string }>) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(404);
-};
-const refusedField = async (p: Promise<{ statusCode: number; body: string; json: () => any }>, field: string) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(400);
-  expect(res.json().error.field).toBe(field);
-};
 const noB = async (res: { statusCode: number; rawPayload: Buffer }) => {
   expect(res.statusCode).toBe(200);
   const text = JSON.stringify(await readTable(res.rawPayload, 'x.xlsx'));

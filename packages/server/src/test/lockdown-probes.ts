@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { vnDate } from '@pcd/core';
 import type { Client } from './app.js';
 import { readTable } from '../lib/spreadsheet.js';
+import { expect404 } from './probes.js';
 
 /** Commune B's lockdown zone for the jurisdiction probe. */
 export interface LockdownOfB { bZoneId: number }
@@ -16,10 +17,6 @@ export async function seedLockdownOfB(b: Client, bVillage: string): Promise<Lock
 
 type Ctx = LockdownOfB & { a: Client; bUnit: string; bVillage: string };
 
-const expect404 = async (p: Promise<{ statusCode: number; body: string }>) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(404);
-};
 
 export const LOCKDOWN_PROBES = {
   'POST /api/v1/lockdown-zones': async ({ a, bUnit, bVillage }: Ctx) => {

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { vnDate } from '@pcd/core';
 import type { Client } from './app.js';
 import { readTable } from '../lib/spreadsheet.js';
+import { expect404 } from './probes.js';
 
 /** Commune B's death and orphaned child for the jurisdiction probe. */
 export interface OrphansOfB { bDiedCaseId: number; bOrphanId: number; bChildId: number }
@@ -21,10 +22,6 @@ export async function seedOrphansOfB(b: Client, bVillage: string): Promise<Orpha
 
 type Ctx = OrphansOfB & { a: Client; bUnit: string; aPersonId: number };
 
-const expect404 = async (p: Promise<{ statusCode: number; body: string }>) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(404);
-};
 
 export const ORPHANS_PROBES = {
   'POST /api/v1/orphans': async ({ a, bDiedCaseId, bChildId, aPersonId }: Ctx) => {

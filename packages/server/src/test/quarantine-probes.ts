@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { Client } from './app.js';
 import { readTable } from '../lib/spreadsheet.js';
+import { expect404, refusedField } from './probes.js';
 
 /** What commune B (Mường Nhà) holds of quarantine for the jurisdiction probe: a facility and a person placed in it, with meal support. */
 export interface QuarantineOfB {
@@ -25,15 +26,6 @@ export async function seedQuarantineOfB(b: Client, bVillage: string): Promise<Qu
 
 type Ctx = QuarantineOfB & { a: Client; bUnit: string; aPersonId: number };
 
-const expect404 = async (p: Promise<{ statusCode: number; body: string }>) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(404);
-};
-const refusedField = async (p: Promise<{ statusCode: number; body: string; json: () => any }>, field: string) => {
-  const res = await p;
-  expect(res.statusCode, res.body).toBe(400);
-  expect(res.json().error.field).toBe(field);
-};
 const noB = async (res: { statusCode: number; rawPayload: Buffer }) => {
   expect(res.statusCode).toBe(200);
   const text = JSON.stringify(await readTable(res.rawPayload, 'x.xlsx'));
