@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { can, isRole, ROLES, ROLE_LABELS, type Permission, type Role } from './roles.js';
 
-const PERMISSIONS: Permission[] = ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage'];
+const PERMISSIONS: Permission[] = ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage', 'vaccination.plan', 'testing.manage'];
 
 /** The expected grants, written out as a table: Y granted, - refused, in the order of PERMISSIONS. */
 const MATRIX: Record<Role, string> = {
-  //        u.r u.w u.i usr aud p.r p.w zon chk
-  admin:    'Y   Y   Y   Y   Y   Y   Y   Y   Y',
-  command:  'Y   Y   -   -   -   Y   Y   Y   Y',
-  health:   'Y   -   -   -   -   Y   Y   -   -',
-  team:     'Y   -   -   -   -   Y   Y   -   -',
-  observer: 'Y   -   -   -   -   -   -   -   -',
+  //        u.r u.w u.i usr aud p.r p.w zon chk vac tst
+  admin:    'Y   Y   Y   Y   Y   Y   Y   Y   Y   Y   Y',
+  command:  'Y   Y   -   -   -   Y   Y   Y   Y   Y   Y',
+  health:   'Y   -   -   -   -   Y   Y   -   -   Y   Y',
+  team:     'Y   -   -   -   -   Y   Y   -   -   -   -',
+  observer: 'Y   -   -   -   -   -   -   -   -   -   -',
 };
 
 const cases = ROLES.flatMap((role) => {

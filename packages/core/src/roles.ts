@@ -11,13 +11,14 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const PERMISSIONS = [
   'units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage',
+  'vaccination.plan', 'testing.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, Permission[]> = {
-  admin: ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage'],
-  command: ['units.read', 'units.write', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage'],
-  health: ['units.read', 'personal.read', 'personal.write'],
+  admin: ['units.read', 'units.write', 'units.import', 'users.manage', 'audit.read', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage', 'vaccination.plan', 'testing.manage'],
+  command: ['units.read', 'units.write', 'personal.read', 'personal.write', 'zones.manage', 'checkpoints.manage', 'vaccination.plan', 'testing.manage'],
+  health: ['units.read', 'personal.read', 'personal.write', 'vaccination.plan', 'testing.manage'],
   team: ['units.read', 'personal.read', 'personal.write'],
   observer: ['units.read'],
 };
