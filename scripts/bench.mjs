@@ -9,10 +9,13 @@ ensureBuilt({ quiet: true });
 const { prepareDatabase, buildApp, loadConfig } = await import('../packages/server/dist/index.js');
 const { benchResidentImport } = await import('../packages/server/dist/bench/resident-import.js');
 const { benchCases } = await import('../packages/server/dist/bench/cases.js');
+const { benchDoseImport, benchCoverage } = await import('../packages/server/dist/bench/vaccination.js');
 const pg = (await import('pg')).default;
 
 const RESIDENTS = Number(process.env.PCD_BENCH_ROWS ?? 100_000);
 const CASES = Number(process.env.PCD_BENCH_CASES ?? 100_000);
+const DOSES = Number(process.env.PCD_BENCH_DOSES ?? 1_000_000);
+const COVERAGE_PEOPLE = Number(process.env.PCD_BENCH_COVERAGE_PEOPLE ?? 300_000);
 const PG_URL = process.env.PCD_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function runEngine(databaseUrl) {
@@ -76,6 +79,12 @@ async function runEngine(databaseUrl) {
   rows.push([`chain of a ${people}-person cluster, first page (HTTP, 500 nodes)`, cs.firstPageMs.toFixed(1) + ' ms', 'raw SQL first 500 cases ' + cs.firstPageRawMs.toFixed(1) + ' ms']);
   rows.push([`chain of a ${people}-person cluster, paged to the end (${cs.pages} pages)`, `${cs.wholeMs.toFixed(0)} ms, RSS +${cs.peakRssMiB.toFixed(0)} MiB`, 'raw SQL all nodes and edges ' + cs.wholeRawMs.toFixed(0) + ' ms']);
   rows.push([`case stats of the district over 60 days (HTTP, ${cs.districtCases.toLocaleString('en')} cases, by commune)`, cs.statsMs.toFixed(1) + ' ms', 'raw SQL count per day ' + cs.statsRawMs.toFixed(1) + ' ms']);
+
+  const vi = await benchDoseImport(handle.db, DOSES);
+  rows.push([`import ${vi.rows.toLocaleString('en')} vaccination doses from CSV (${vi.people.toLocaleString('en')} people, half registered before)`, `${(vi.rows / (vi.importMs / 1000)).toFixed(0)} rows/s, ${(vi.importMs / 1000).toFixed(1)} s, peak RSS ${vi.peakRssMiB.toFixed(0)} MiB (+${vi.rssGrowthMiB.toFixed(0)})`, `raw chunked insert ${(vi.rows / (vi.rawMs / 1000)).toFixed(0)} rows/s (${(vi.rawMs / 1000).toFixed(1)} s); import at ${((vi.rawMs / vi.importMs) * 100).toFixed(0)} % of raw`]);
+  const cov = await benchCoverage(handle.db, COVERAGE_PEOPLE);
+  rows.push([`seed ${cov.people.toLocaleString('en')} people + ${cov.doses.toLocaleString('en')} doses in ${cov.district} (chunked insert)`, `${(cov.seedMs / 1000).toFixed(1)} s`, '']);
+  rows.push([`vaccination coverage of the district (every group and measure, by commune)`, cov.coverageMs.toFixed(0) + ' ms', 'raw SQL count of vaccinated people ' + cov.rawMs.toFixed(0) + ' ms']);
 
   console.log(`\nPCD bench — ${handle.engine}, Node ${process.version}, ${os.cpus().length} CPU\n`);
   const w = Math.max(...rows.map((r) => r[0].length));

@@ -14,4 +14,8 @@ export * from './home-care.js';
 export * from './quarantine.js';
 export * from './lockdown.js';
 export * from './orphans.js';
+export * from './testing.js';
+export * from './vaccination.js';
+export * from './vaccination-field.js';
+export * from './vaccination-import.js';
 export * from './audit.js';

@@ -123,4 +123,47 @@ describe.skipIf(!browserAvailable())('F0 home care and centralised quarantine in
     await listed.getByTestId('facility-overload').waitFor();
     expect(await listed.getByTestId('facility-warning').textContent()).toContain('80%');
   });
+
+  it('a care team gets a member and an F0; the case is corrected, then released from home care with its confirmation', async () => {
+    const today = vnDate();
+    const leader = await call('POST', '/people', { fullName: 'Lò Thị Điều Dưỡng', birthYear: 1980, unitCode: HAT_TAO });
+    await call('POST', '/people', { fullName: 'Cà Văn Tình Nguyện', birthYear: 1995, unitCode: HAT_TAO });
+    const patient = await call('POST', '/people', { fullName: 'Điêu Thị Khỏi', birthYear: 1990, unitCode: HAT_TAO });
+    const c = await call('POST', '/cases', {
+      personId: patient.id, testType: 'rapid_antigen', testDate: addDays(today, -11), detectedIn: 'community', onsetDate: addDays(today, -12),
+      severity: 'mild', spo2: 97, vaccinationDoses: 2,
+    });
+    const team = await call('POST', '/care-teams', { name: 'Tổ chăm sóc số 2 Bản Hát Tao', unitCode: HAT_TAO, leaderPersonId: leader.id, leaderHealthWorker: true });
+
+    await page.getByTestId('nav-care').click();
+    const row = page.getByTestId('team-row').filter({ hasText: team.name });
+    await row.getByTestId('team-edit').click();
+    await pickOption(page, 'team-member-add', 'Cà Văn Tình Nguyện', 'Tinh Nguyen');
+    await page.locator('[data-testid="team-member"][data-name="Cà Văn Tình Nguyện"]').waitFor();
+    await pickOption(page, 'team-case-add', 'Điêu Thị Khỏi', 'Khoi');
+    await page.locator(`[data-testid="team-case"][data-id="${c.id}"]`).waitFor();
+    await page.getByTestId('team-edit-save').click();
+    await page.locator('.ant-message', { hasText: 'Đã lưu thành viên và F0 của tổ.' }).waitFor();
+    await expect.poll(async () => (await call('GET', `/care-teams/${team.id}`)).cases, { timeout: 15_000 }).toEqual([{ id: c.id, fullName: 'Điêu Thị Khỏi' }]);
+    expect((await call('GET', `/care-teams/${team.id}`)).members.map((m: { fullName: string }) => m.fullName)).toEqual(['Cà Văn Tình Nguyện']);
+    await expect.poll(() => row.getByTestId('team-case-count').textContent(), { timeout: 15_000 }).toBe('1');
+
+    await page.goto(`${server.url}/cases/${c.id}`);
+    await page.getByTestId('case-edit-clinical').click();
+    await page.getByTestId('clinical-spo2').fill('96');
+    await page.getByTestId('clinical-save').click();
+    await page.locator('.ant-message', { hasText: 'Đã lưu thông tin lâm sàng' }).waitFor();
+    await expect.poll(async () => (await call('GET', `/cases/${c.id}`)).spo2, { timeout: 15_000 }).toBe(96);
+
+    await page.getByTestId('case-home-release').click();
+    await page.getByTestId('release-save').click();
+    const link = page.getByTestId('release-confirmation-link');
+    await link.waitFor();
+    const paper = await staff.request.get(new URL((await link.getAttribute('href'))!, server.url).toString());
+    expect(paper.status()).toBe(200);
+    const html = await paper.text();
+    expect(html).toContain('HOÀN THÀNH CÁCH LY, ĐIỀU TRỊ COVID-19 TẠI NHÀ');
+    expect(html).toContain('Điêu Thị Khỏi');
+    expect((await call('GET', `/cases/${c.id}`)).status).toBe('recovered');
+  });
 });

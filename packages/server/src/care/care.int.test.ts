@@ -142,11 +142,18 @@ for (const engine of await testEngines()) {
       const team = created.json();
       expect(team).toMatchObject({ leaderName: 'Cà Thị Mai', leaderHealthWorker: true, caseIds: [c.id], version: 1 });
       expect(team.members.map((m: { fullName: string }) => m.fullName).sort()).toEqual(['Cà Thị Y Tá', 'Lò Thị Hoa']);
+      expect(team.cases).toEqual([{ id: c.id, fullName: 'Điêu Văn Chăm' }]);
 
       const byPerson = await natong.patch(`/api/v1/care-teams/${team.id}`, { version: 1, leaderPersonId: nurse.id, leaderHealthWorker: true });
       expect(byPerson.statusCode, byPerson.body).toBe(200);
       expect(byPerson.json()).toMatchObject({ leaderName: 'Cà Thị Y Tá', leaderUserId: null, version: 2 });
       expect((await natong.patch(`/api/v1/care-teams/${team.id}`, { version: 1, name: 'Cũ' })).statusCode).toBe(409);
+      // The membership screen sends whole lists: a member left out is removed, an F0 added is named.
+      const other = await registerCase(natong, (await resident(natong, 'Lò Văn Giao')).id);
+      const edited = await natong.patch(`/api/v1/care-teams/${team.id}`, { version: 2, memberUserIds: [commandUserId], memberPersonIds: [], caseIds: [c.id, other.id] });
+      expect(edited.statusCode, edited.body).toBe(200);
+      expect(edited.json().members.map((m: { fullName: string }) => m.fullName)).toEqual(['Lò Thị Hoa']);
+      expect(edited.json().cases).toEqual([{ id: c.id, fullName: 'Điêu Văn Chăm' }, { id: other.id, fullName: 'Lò Văn Giao' }]);
       expect((await natong.get('/api/v1/care-teams?unit=03365')).json().items.map((x: { id: number }) => x.id)).toContain(team.id);
       const xlsx = await natong.get('/api/v1/care-teams/export.xlsx');
       expect(JSON.stringify(await readTable(xlsx.rawPayload, 'x.xlsx'))).toContain('Tổ chăm sóc số 1 Bản Hát Tao');

@@ -40,7 +40,9 @@ const member = z.object({ userId: z.number().nullable(), personId: z.number().nu
 export const teamSchema = z.object({
   id: z.number(), name: z.string(), unitCode: z.string(), unitName: z.string(), leaderUserId: z.number().nullable(), leaderPersonId: z.number().nullable(),
   leaderName: z.string().nullable(), leaderHealthWorker: z.boolean(), phone: z.string().nullable(), note: z.string().nullable(),
-  members: z.array(member), caseIds: z.array(z.number()), version: z.number(), createdAt: z.string(), updatedAt: z.string(),
+  members: z.array(member), caseIds: z.array(z.number()),
+  /** The assigned F0 by name, so the team's page says who they look after. */
+  cases: z.array(z.object({ id: z.number(), fullName: z.string() })), version: z.number(), createdAt: z.string(), updatedAt: z.string(),
 });
 export type TeamDto = z.infer<typeof teamSchema>;
 
@@ -60,13 +62,14 @@ async function toDto(db: DbOrTrx, t: CareTeamRow): Promise<TeamDto> {
     db.selectFrom('care_team_members').leftJoin('users', 'users.id', 'care_team_members.user_id').leftJoin('people', 'people.id', 'care_team_members.person_id')
       .select(['care_team_members.user_id', 'care_team_members.person_id', 'users.full_name as user_name', 'people.full_name as person_name'])
       .where('care_team_members.team_id', '=', t.id).execute(),
-    db.selectFrom('care_team_cases').select('case_id').where('team_id', '=', t.id).orderBy('case_id').execute(),
+    db.selectFrom('care_team_cases').innerJoin('cases', 'cases.id', 'care_team_cases.case_id').innerJoin('people', 'people.id', 'cases.person_id')
+      .select(['care_team_cases.case_id', 'people.full_name']).where('care_team_cases.team_id', '=', t.id).orderBy('care_team_cases.case_id').execute(),
   ]);
   return {
     id: t.id, name: t.name, unitCode: t.unit_code, unitName: unit.name, leaderUserId: t.leader_user_id, leaderPersonId: t.leader_person_id,
     leaderName: leaderUser?.full_name ?? leaderPerson?.full_name ?? null, leaderHealthWorker: t.leader_health_worker === 1, phone: t.phone, note: t.note,
     members: members.map((m) => ({ userId: m.user_id, personId: m.person_id, fullName: m.user_name ?? m.person_name ?? '' })),
-    caseIds: cases.map((c) => c.case_id), version: t.version, createdAt: t.created_at, updatedAt: t.updated_at,
+    caseIds: cases.map((c) => c.case_id), cases: cases.map((c) => ({ id: c.case_id, fullName: c.full_name })), version: t.version, createdAt: t.created_at, updatedAt: t.updated_at,
   };
 }
 

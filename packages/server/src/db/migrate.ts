@@ -9,6 +9,9 @@ import * as m0006 from './migrations/0006_household_search.js';
 import * as m0007 from './migrations/0007_home_care.js';
 import * as m0008 from './migrations/0008_quarantine.js';
 import * as m0009 from './migrations/0009_lockdown_orphans.js';
+import * as m0011 from './migrations/0011_testing.js';
+import * as m0010 from './migrations/0010_vaccination.js';
+import * as m0012 from './migrations/0012_vaccination_field.js';
 
 /** Migrations are listed in code so that the built package needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +24,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_home_care': m0007,
   '0008_quarantine': m0008,
   '0009_lockdown_orphans': m0009,
+  '0011_testing': m0011,
+  '0010_vaccination': m0010,
+  '0012_vaccination_field': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -608,6 +608,75 @@ export interface LockdownRoundsTable {
   created_at: string;
 }
 
+export interface TestingCampaignsTable {
+  id: Generated<number>;
+  name: string;
+  purpose: string;
+  place_type: string | null;
+  place_name: string | null;
+  unit_code: string;
+  unit_path: string;
+  from_date: string;
+  to_date: string | null;
+  target_count: number | null;
+  pool_size: number;
+  status: string;
+  note: string | null;
+  created_by: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TestingCampaignTargetsTable {
+  id: Generated<number>;
+  campaign_id: number;
+  person_id: number;
+}
+
+export interface TestSamplesTable {
+  id: Generated<number>;
+  campaign_id: number;
+  unit_code: string;
+  unit_path: string;
+  test_type: string;
+  pooled: number;
+  pool_size: number;
+  parent_sample_id: number | null;
+  collector: string | null;
+  lab: string | null;
+  collected_at: string;
+  collected_date: string;
+  result: string;
+  result_at: string | null;
+  case_id: number | null;
+  recorded_by: number | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TestSampleMembersTable {
+  id: Generated<number>;
+  sample_id: number;
+  person_id: number;
+}
+
+export interface FirmTestReportsTable {
+  id: Generated<number>;
+  firm_name: string;
+  unit_code: string;
+  unit_path: string;
+  report_date: string;
+  workers_tested: number;
+  positives: number;
+  test_type: string;
+  reported_by: string;
+  note: string | null;
+  recorded_by: number | null;
+  created_at: string;
+}
+
 export interface OrphansTable {
   id: Generated<number>;
   child_person_id: number;
@@ -619,6 +688,159 @@ export interface OrphansTable {
   support_notes: string | null;
   recorded_by: number | null;
   version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VaccineProductsTable {
+  code: string;
+  name: string;
+  primary_doses: number;
+  min_interval_days: number;
+  booster_min_days: number;
+  active: Generated<number>;
+  sort: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface VaccinationDosesTable {
+  id: Generated<number>;
+  person_id: number;
+  product_code: string;
+  lot: string | null;
+  dose_number: number;
+  /** 'primary' | 'booster' | 'additional' */
+  kind: string;
+  vaccinated_on: string;
+  site: string | null;
+  mobile_team_id: number | null;
+  adverse_reaction: string | null;
+  /** 'manual' | 'import' */
+  source: string;
+  import_job_id: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface VaccinationTargetsTable {
+  id: Generated<number>;
+  unit_code: string;
+  unit_path: string;
+  group_code: string;
+  measure: string;
+  percent: number;
+  deadline: string;
+  note: string | null;
+  active: Generated<number>;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: Generated<number>;
+}
+
+export interface VaccinationFollowupsTable {
+  id: Generated<number>;
+  person_id: number;
+  measure: string;
+  /** The list the reason was recorded from; the reason shows in every group the person falls in. */
+  group_code: string;
+  reason: string | null;
+  responsible_user_id: number | null;
+  note: string | null;
+  updated_by: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VaccinationMobileTeamsTable {
+  id: Generated<number>;
+  unit_code: string;
+  unit_path: string;
+  name: string;
+  leader_name: string;
+  leader_user_id: number | null;
+  leader_phone: string | null;
+  members: string | null;
+  active: Generated<number>;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VaccinationSessionsTable {
+  id: Generated<number>;
+  team_id: number;
+  unit_code: string;
+  unit_path: string;
+  date: string;
+  place: string;
+  note: string | null;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface VaccinationSessionDosesTable {
+  session_id: number;
+  product_code: string;
+  given: number;
+  wasted: Generated<number>;
+}
+
+export interface VaccineStockMovementsTable {
+  id: Generated<number>;
+  unit_code: string;
+  unit_path: string;
+  product_code: string;
+  /** 'received' | 'allocated_out' | 'used' | 'wasted' | 'returned' */
+  kind: string;
+  quantity: number;
+  date: string;
+  counterpart_unit_code: string | null;
+  counterpart: string | null;
+  lot: string | null;
+  session_id: number | null;
+  allocation_request_id: number | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface VaccineStockTable {
+  unit_code: string;
+  product_code: string;
+  unit_path: string;
+  balance: number;
+  updated_at: string;
+}
+
+export interface VaccineAllocationRequestsTable {
+  id: Generated<number>;
+  unit_code: string;
+  unit_path: string;
+  parent_code: string;
+  parent_path: string;
+  product_code: string;
+  quantity: number;
+  approved_quantity: number | null;
+  group_code: string;
+  measure: string;
+  /** JSON of the figures the request rested on when made. */
+  justification: string;
+  note: string | null;
+  /** 'requested' | 'approved' | 'rejected' | 'delivered' */
+  status: string;
+  decision_note: string | null;
+  requested_by: number | null;
+  decided_by: number | null;
+  decided_at: string | null;
+  delivered_at: string | null;
+  version: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -662,6 +884,21 @@ export interface Database {
   lockdown_zones: LockdownZonesTable;
   lockdown_rounds: LockdownRoundsTable;
   orphans: OrphansTable;
+  testing_campaigns: TestingCampaignsTable;
+  testing_campaign_targets: TestingCampaignTargetsTable;
+  test_samples: TestSamplesTable;
+  test_sample_members: TestSampleMembersTable;
+  firm_test_reports: FirmTestReportsTable;
+  vaccine_products: VaccineProductsTable;
+  vaccination_doses: VaccinationDosesTable;
+  vaccination_targets: VaccinationTargetsTable;
+  vaccination_followups: VaccinationFollowupsTable;
+  vaccination_mobile_teams: VaccinationMobileTeamsTable;
+  vaccination_sessions: VaccinationSessionsTable;
+  vaccination_session_doses: VaccinationSessionDosesTable;
+  vaccine_stock_movements: VaccineStockMovementsTable;
+  vaccine_stock: VaccineStockTable;
+  vaccine_allocation_requests: VaccineAllocationRequestsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -689,3 +926,9 @@ export type QuarantineFacilityRow = Selectable<QuarantineFacilitiesTable>;
 export type QuarantineEpisodeRow = Selectable<QuarantineEpisodesTable>;
 export type LockdownZoneRow = Selectable<LockdownZonesTable>;
 export type OrphanRow = Selectable<OrphansTable>;
+export type TestingCampaignRow = Selectable<TestingCampaignsTable>;
+export type TestSampleRow = Selectable<TestSamplesTable>;
+export type FirmTestReportRow = Selectable<FirmTestReportsTable>;
+export type VaccineProductRow = Selectable<VaccineProductsTable>;
+export type VaccinationDoseRow = Selectable<VaccinationDosesTable>;
+export type VaccinationTargetRow = Selectable<VaccinationTargetsTable>;

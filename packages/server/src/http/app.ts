@@ -27,6 +27,10 @@ import { careRoutes } from '../care/routes.js';
 import { quarantineRoutes } from '../quarantine/routes.js';
 import { lockdownRoutes } from '../lockdown/routes.js';
 import { orphansRoutes } from '../orphans/routes.js';
+import { vaccinationRoutes } from '../vaccination/routes.js';
+import { vaccinationImportRoutes } from '../vaccination/import-routes.js';
+import { vaccinationFieldRoutes } from '../vaccination/field-routes.js';
+import { testingRoutes } from '../testing/routes.js';
 import { installValidationMessages } from './validation-messages.js';
 import { registerErrorHandler } from './errors.js';
 import { VERSION } from '../version.js';
@@ -49,7 +53,7 @@ declare module 'fastify' {
 }
 
 /** Every capability registers here, under /api/v1; the order does not matter. */
-export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes, careRoutes, quarantineRoutes, lockdownRoutes, orphansRoutes];
+export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes, careRoutes, quarantineRoutes, lockdownRoutes, orphansRoutes, vaccinationRoutes, vaccinationImportRoutes, vaccinationFieldRoutes, testingRoutes];
 
 const STATIC_FILE = /\.(?:html?|m?js|css|map|json|svg|png|jpe?g|gif|webp|ico|txt|xml|webmanifest|woff2?|ttf|wasm)$/i;
 

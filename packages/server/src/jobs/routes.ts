@@ -12,7 +12,8 @@ export async function jobsRoutes(app: FastifyInstance) {
     schema: {
       tags: ['Tác vụ nền'], summary: 'Tiến độ một tác vụ nền (nhập tệp lớn…) của chính người gọi', params: z.object({ id: z.string().max(40) }),
       response: {
-        200: z.object({ id: z.string(), kind: z.string(), status: z.enum(['running', 'done', 'failed']), total: z.number(), processed: z.number(), result: z.unknown(), createdAt: z.string(), finishedAt: z.string().nullable() }),
+        200: z.object({ id: z.string(), kind: z.string(), status: z.enum(['running', 'done', 'failed']), total: z.number(), processed: z.number(), result: z.unknown(),
+          errors: z.array(z.object({ row: z.number(), field: z.string(), message: z.string() })), createdAt: z.string(), finishedAt: z.string().nullable() }),
         404: errorSchema,
       },
     },

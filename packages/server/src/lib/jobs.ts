@@ -6,6 +6,14 @@ export interface JobHandle {
   id: string;
   /** Records progress, read by GET /jobs/:id while the job runs. */
   progress(processed: number, total?: number): Promise<void>;
+  /** Row problems found so far, shown while the job still runs (the caller keeps the list bounded). */
+  reportErrors(errors: readonly JobRowError[]): void;
+}
+
+export interface JobRowError {
+  row: number;
+  field: string;
+  message: string;
 }
 
 /**
@@ -16,18 +24,21 @@ export interface JobHandle {
  * Progress of running jobs is kept in memory: an import writes inside one long transaction, and on
  * SQLite's single connection a progress write from outside it would wait for the transaction to end.
  */
-const live = new Map<string, { total: number; processed: number }>();
+const live = new Map<string, { total: number; processed: number; errors: readonly JobRowError[] }>();
 
 export async function startJob(db: Db, kind: string, userId: number, work: (job: JobHandle) => Promise<unknown>): Promise<string> {
   const id = randomBytes(12).toString('hex');
   await db.insertInto('jobs').values({ id, kind, user_id: userId, status: 'running', total: 0, processed: 0, created_at: nowIso() }).execute();
-  const state = { total: 0, processed: 0 };
+  const state: { total: number; processed: number; errors: readonly JobRowError[] } = { total: 0, processed: 0, errors: [] };
   live.set(id, state);
   const handle: JobHandle = {
     id,
     async progress(processed, total) {
       state.processed = processed;
       if (total !== undefined) state.total = total;
+    },
+    reportErrors(errors) {
+      state.errors = errors;
     },
   };
   const finish = async (status: 'done' | 'failed', result: unknown) => {
@@ -54,9 +65,16 @@ export async function getJob(db: Db, userId: number, id: string) {
   const j = await db.selectFrom('jobs').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
   if (!j) return null;
   const state = live.get(id);
+  const result = j.result ? JSON.parse(j.result) : null;
   return {
     id: j.id, kind: j.kind, status: j.status as 'running' | 'done' | 'failed',
     total: state?.total ?? j.total, processed: state?.processed ?? j.processed,
-    result: j.result ? JSON.parse(j.result) : null, createdAt: j.created_at, finishedAt: j.finished_at,
+    result, errors: state ? [...state.errors] : rowErrorsOf(result), createdAt: j.created_at, finishedAt: j.finished_at,
   };
+}
+
+/** Imports return their row problems as `errors`; any other result has none. */
+function rowErrorsOf(result: unknown): JobRowError[] {
+  const list = (result as { errors?: unknown } | null)?.errors;
+  return Array.isArray(list) ? list.filter((e): e is JobRowError => typeof e?.row === 'number' && typeof e?.field === 'string' && typeof e?.message === 'string') : [];
 }

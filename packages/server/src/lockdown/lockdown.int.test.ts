@@ -46,7 +46,8 @@ for (const engine of await testEngines()) {
 
       const lifted = await natong.patch(`/api/v1/lockdown-zones/${zone.id}`, { version: zone.version, status: 'lifted' });
       expect(lifted.statusCode, lifted.body).toBe(200);
-      expect(lifted.json()).toMatchObject({ status: 'lifted', endDate: today });
+      // Lifting touches the status only: the places stay as declared.
+      expect(lifted.json()).toMatchObject({ status: 'lifted', endDate: today, villageCodes: ['03365.01'], addresses: 'Nhà văn hóa bản và 5 hộ liền kề' });
       expect((await natong.patch(`/api/v1/lockdown-zones/${zone.id}`, { version: zone.version, reason: 'Lý do cũ' })).statusCode).toBe(409);
 
       const xlsx = await natong.get('/api/v1/lockdown-zones/export.xlsx?unit=03365');

@@ -16,7 +16,13 @@ export const zoneInput = z.object({
   reason: z.string().trim().min(3).max(1000),
 });
 export type ZoneInput = z.infer<typeof zoneInput>;
-export const zonePatch = zoneInput.partial().extend({ version: z.number().int().min(1), status: z.enum(LOCKDOWN_STATUSES).optional() });
+// Without the defaults of creation: a patch that leaves out the places (lifting) must keep them.
+export const zonePatch = zoneInput.partial().extend({
+  villageCodes: z.array(z.string().max(32)).max(100).optional(),
+  householdIds: z.array(z.number().int().min(1)).max(1000).optional(),
+  version: z.number().int().min(1),
+  status: z.enum(LOCKDOWN_STATUSES).optional(),
+});
 export type ZonePatch = z.infer<typeof zonePatch>;
 
 export const roundInput = z.object({

@@ -22,7 +22,12 @@ export const facilityInput = z.object({
   areas: z.array(areaInput).min(1).max(50),
 });
 export type FacilityInput = z.infer<typeof facilityInput>;
-export const facilityPatch = facilityInput.partial().extend({ version: z.number().int().min(1) });
+// Without the defaults of creation: a patch that leaves out rooms or status must keep them.
+export const facilityPatch = facilityInput.partial().extend({
+  rooms: z.number().int().min(0).max(100_000).optional(),
+  status: z.enum(FACILITY_STATUSES).optional(),
+  version: z.number().int().min(1),
+});
 export type FacilityPatch = z.infer<typeof facilityPatch>;
 
 const loadSchema = z.object({ ratioPct: z.number(), overloaded: z.boolean(), full: z.boolean() });

@@ -21,6 +21,9 @@ const SweepsRoutes = lazy(() => import('../features/sweeps/SweepsRoutes'));
 const CasesRoutes = lazy(() => import('../features/cases/CasesRoutes'));
 const CareRoutes = lazy(() => import('../features/care/CareRoutes'));
 const QuarantineRoutes = lazy(() => import('../features/quarantine/QuarantineRoutes'));
+const TestingRoutes = lazy(() => import('../features/testing/TestingRoutes'));
+const LockdownRoutes = lazy(() => import('../features/lockdown/LockdownRoutes'));
+const VaccinationRoutes = lazy(() => import('../features/vaccination/VaccinationRoutes'));
 const ContactsRoutes = lazy(() => import('../features/cases/ContactsRoutes'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('../features/account/ChangePasswordPage'));
@@ -77,6 +80,9 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'quarantine/*', element: <QuarantineRoutes /> },
+      { path: 'testing/*', element: <TestingRoutes /> },
+      { path: 'lockdown/*', element: <LockdownRoutes /> },
+      { path: 'vaccination/*', element: <VaccinationRoutes /> },
       { path: 'contacts/*', element: <ContactsRoutes /> },
       ...upcoming,
       { path: 'admin', element: <Navigate to="/admin/users" replace /> },

@@ -9,7 +9,7 @@ export const casesEn: Dictionary<typeof casesVi> = {
     create: 'Register F0',
     createTitle: 'Register an F0 case from a positive test',
     total: 'Total: {{count}} cases',
-    tabs: { cases: 'F0 cases', contacts: 'F1/F2', clusters: 'Clusters', stats: 'Daily figures' },
+    tabs: { cases: 'F0 cases', contacts: 'F1/F2', clusters: 'Clusters', stats: 'Daily figures', deaths: 'Deaths, orphans' },
     filters: { unit: 'Unit', status: 'Status', severity: 'Severity', detectedIn: 'Detected in', carePlace: 'Care place', cluster: 'Cluster', dates: 'Test date', search: 'Search name, ID, phone' },
     columns: { id: 'No.', name: 'Full name', unit: 'Managed by', test: 'Test', detectedIn: 'Detected', severity: 'Severity', carePlace: 'Care place', home: 'Home treatment', status: 'Status' },
     person: { existing: 'Person already registered', new: 'New person', pick: 'Search by name, ID or phone', fullName: 'Full name', birthYear: 'Birth year', sex: 'Sex', phone: 'Phone', idNumber: 'ID number', unitCode: 'Village, commune of residence', address: 'Address' },
@@ -40,6 +40,7 @@ export const casesEn: Dictionary<typeof casesVi> = {
       outcomeText: 'Outcome',
       stale: 'Someone else just changed this case; it was reloaded, check and try again.',
     },
+    clinical: { button: 'Edit clinical record', title: 'Edit the clinical record (the care place changes only through a transfer)', done: 'Clinical record saved' },
     transferForm: { place: 'New care place', facilityName: 'Facility name', date: 'Transfer date', reason: 'Reason', severity: 'New severity (if changed)', done: 'Care place changed' },
     outcomeForm: {
       status: 'Outcome', dischargeDate: 'Discharge/recovery date', dischargeTestType: 'Discharge test', dischargeTestDate: 'Test date',

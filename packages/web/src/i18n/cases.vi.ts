@@ -10,7 +10,7 @@ export const casesVi = {
     create: 'Ghi nhận F0',
     createTitle: 'Ghi nhận ca F0 từ kết quả xét nghiệm dương tính',
     total: 'Tổng số: {{count}} ca',
-    tabs: { cases: 'Ca F0', contacts: 'F1/F2', clusters: 'Ổ dịch', stats: 'Số liệu theo ngày' },
+    tabs: { cases: 'Ca F0', contacts: 'F1/F2', clusters: 'Ổ dịch', stats: 'Số liệu theo ngày', deaths: 'Tử vong, trẻ mồ côi' },
     filters: { unit: 'Đơn vị', status: 'Trạng thái', severity: 'Mức độ', detectedIn: 'Nơi phát hiện', carePlace: 'Nơi điều trị', cluster: 'Ổ dịch', dates: 'Ngày xét nghiệm', search: 'Tìm họ tên, CCCD, điện thoại' },
     columns: { id: 'Mã', name: 'Họ và tên', unit: 'Nơi quản lý', test: 'Xét nghiệm', detectedIn: 'Phát hiện', severity: 'Mức độ', carePlace: 'Nơi điều trị', home: 'Điều trị tại nhà', status: 'Trạng thái' },
     person: { existing: 'Người đã có trong danh sách dân cư', new: 'Người mới', pick: 'Tìm theo họ tên, CCCD hoặc điện thoại', fullName: 'Họ và tên', birthYear: 'Năm sinh', sex: 'Giới tính', phone: 'Điện thoại', idNumber: 'Số CCCD/CMND', unitCode: 'Thôn/bản, xã nơi ở', address: 'Địa chỉ' },
@@ -41,6 +41,7 @@ export const casesVi = {
       outcomeText: 'Kết thúc',
       stale: 'Ca bệnh vừa được người khác sửa; đã tải lại, hãy kiểm tra rồi làm lại.',
     },
+    clinical: { button: 'Sửa thông tin lâm sàng', title: 'Sửa thông tin lâm sàng (nơi điều trị chỉ đổi bằng «Chuyển nơi điều trị»)', done: 'Đã lưu thông tin lâm sàng' },
     transferForm: { place: 'Nơi điều trị mới', facilityName: 'Tên cơ sở', date: 'Ngày chuyển', reason: 'Lý do', severity: 'Mức độ mới (nếu thay đổi)', done: 'Đã chuyển nơi điều trị' },
     outcomeForm: {
       status: 'Kết thúc', dischargeDate: 'Ngày ra viện/khỏi bệnh', dischargeTestType: 'Xét nghiệm khi ra viện', dischargeTestDate: 'Ngày xét nghiệm',

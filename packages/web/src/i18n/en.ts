@@ -2,6 +2,11 @@ import type { Resources } from './vi';
 import { arrivalsEn } from './arrivals.en';
 import { casesEn } from './cases.en';
 import { careEn } from './care.en';
+import { vaccinationEn } from './vaccination.en';
+import { lockdownEn } from './lockdown.en';
+import { orphansEn } from './orphans.en';
+import { vaccinationFieldEn } from './vaccination-field.en';
+import { testingEn } from './testing.en';
 
 /** Same shape as the Vietnamese dictionary, so a missing key is a type error. */
 type Dictionary<T> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
@@ -59,6 +64,7 @@ const en: Dictionary<Resources> = {
     contacts: 'F1/F2 contacts',
     quarantine: 'Quarantine',
     care: 'Home care',
+    lockdown: 'Lockdown zones',
     testing: 'Testing',
     vaccination: 'Vaccination',
     levels: 'Epidemic levels',
@@ -588,6 +594,11 @@ const en: Dictionary<Resources> = {
   ...arrivalsEn,
   ...casesEn,
   ...careEn,
+  ...vaccinationEn,
+  ...lockdownEn,
+  ...orphansEn,
+  ...vaccinationFieldEn,
+  ...testingEn,
   users: {
     title: 'Users',
     searchPlaceholder: 'Search by username or full name',

@@ -3,6 +3,11 @@ import { SWEEP_STATUS_LABELS, SYMPTOM_LABELS, VISIT_OUTCOME_LABELS, VISIT_STATE_
 import { arrivalsVi } from './arrivals.vi';
 import { casesVi } from './cases.vi';
 import { careVi } from './care.vi';
+import { vaccinationVi } from './vaccination.vi';
+import { lockdownVi } from './lockdown.vi';
+import { orphansVi } from './orphans.vi';
+import { vaccinationFieldVi } from './vaccination-field.vi';
+import { testingVi } from './testing.vi';
 
 // Role and unit-kind names come from core so that the screens say exactly what exports and the server say.
 const kinds = Object.fromEntries(Object.entries(UNIT_KINDS).map(([k, v]) => [k, v.label])) as Record<UnitKind, string>;
@@ -72,6 +77,7 @@ const vi = {
     contacts: 'Tiếp xúc F1/F2',
     quarantine: 'Cách ly',
     care: 'Chăm sóc tại nhà',
+    lockdown: 'Phong tỏa',
     testing: 'Xét nghiệm',
     vaccination: 'Tiêm chủng',
     levels: 'Cấp độ dịch',
@@ -561,6 +567,11 @@ const vi = {
   ...arrivalsVi,
   ...casesVi,
   ...careVi,
+  ...vaccinationVi,
+  ...lockdownVi,
+  ...orphansVi,
+  ...vaccinationFieldVi,
+  ...testingVi,
   users: {
     title: 'Người dùng',
     searchPlaceholder: 'Tìm theo tên đăng nhập hoặc họ tên',

@@ -16,6 +16,7 @@ import {
   NodeIndexOutlined,
   SafetyCertificateOutlined,
   SolutionOutlined,
+  StopOutlined,
   TeamOutlined,
   UsergroupAddOutlined,
   UserOutlined,
@@ -34,6 +35,7 @@ export type NavKey =
   | 'contacts'
   | 'quarantine'
   | 'care'
+  | 'lockdown'
   | 'testing'
   | 'vaccination'
   | 'levels'
@@ -70,8 +72,12 @@ export const MAIN_NAV: NavEntry[] = [
   { key: 'contacts', path: '/contacts', icon: <NodeIndexOutlined />, permission: 'personal.read', ready: true },
   { key: 'quarantine', path: '/quarantine', icon: <SafetyCertificateOutlined />, permission: 'personal.read', ready: true },
   { key: 'care', path: '/care', icon: <HeartOutlined />, permission: 'personal.read', ready: true },
-  { key: 'testing', path: '/testing', icon: <ExperimentOutlined />, ready: false },
-  { key: 'vaccination', path: '/vaccination', icon: <MedicineBoxOutlined />, ready: false },
+  // Zones name places, not people: observers follow them and the share tested too.
+  { key: 'lockdown', path: '/lockdown', icon: <StopOutlined />, permission: 'units.read', ready: true },
+  // Observers too: the figures tab is numbers only (the server keeps samples and people from them).
+  { key: 'testing', path: '/testing', icon: <ExperimentOutlined />, permission: 'units.read', ready: true },
+  // Observers too: coverage and targets are figures only (the server keeps doses and people from them).
+  { key: 'vaccination', path: '/vaccination', icon: <MedicineBoxOutlined />, permission: 'units.read', ready: true },
   { key: 'levels', path: '/levels', icon: <FlagOutlined />, ready: false },
   { key: 'capacity', path: '/capacity', icon: <ContainerOutlined />, ready: false },
   { key: 'teams', path: '/teams', icon: <UsergroupAddOutlined />, ready: false },

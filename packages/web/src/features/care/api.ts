@@ -62,6 +62,15 @@ export function useCreateTeam() {
   });
 }
 
+export function useUpdateTeam() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: Partial<CareTeamInput> & { id: number; version: number }) => api.patch<CareTeam>(`/care-teams/${id}`, body),
+    // A stale version refreshes the list too, so the next try starts from what is stored.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: careKeys.teams }),
+  });
+}
+
 /** Active F0 cases matching a name, for the check-in picker. */
 export function useActiveCases(q: string) {
   return useQuery({

@@ -62,6 +62,7 @@ export interface CareTeam {
   phone: string | null;
   members: { userId: number | null; personId: number | null; fullName: string }[];
   caseIds: number[];
+  cases: { id: number; fullName: string }[];
   version: number;
 }
 
@@ -72,6 +73,9 @@ export interface CareTeamInput {
   leaderPersonId?: number | null;
   leaderHealthWorker?: boolean;
   phone?: string | null;
+  memberUserIds?: number[];
+  memberPersonIds?: number[];
+  caseIds?: number[];
 }
 
 /** The few fields of a case the check-in picker shows. */

@@ -1,4 +1,4 @@
-/** F0 cases under /cases: the list, clusters, daily figures, a transmission chain, one case. */
+/** F0 cases under /cases: the list, clusters, daily figures, deaths and orphans, a transmission chain, one case. */
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { usePermission } from '../auth/session';
 import NotFoundPage from '../../layout/NotFoundPage';
@@ -7,6 +7,7 @@ import { CasesListPage } from './CasesListPage';
 import { CaseStatsPage } from './CaseStatsPage';
 import { ChainPage } from './ChainPage';
 import { ClustersPage } from './ClustersPage';
+import { DeathsOrphansPage } from '../orphans/DeathsOrphansPage';
 
 export default function CasesRoutes() {
   // Observers follow the daily figures and anonymous chains; case records are personal data.
@@ -15,6 +16,7 @@ export default function CasesRoutes() {
     return (
       <Routes>
         <Route path="stats" element={<CaseStatsPage />} />
+        <Route path="deaths" element={<DeathsOrphansPage />} />
         <Route path="chain/:ref" element={<ChainPage />} />
         <Route path="*" element={<Navigate to="/cases/stats" replace />} />
       </Routes>
@@ -25,6 +27,7 @@ export default function CasesRoutes() {
       <Route index element={<CasesListPage />} />
       <Route path="clusters" element={<ClustersPage />} />
       <Route path="stats" element={<CaseStatsPage />} />
+      <Route path="deaths" element={<DeathsOrphansPage />} />
       <Route path="chain/:ref" element={<ChainPage />} />
       <Route path=":id" element={<CaseDetailPage />} />
       <Route path="*" element={<NotFoundPage />} />

@@ -8,15 +8,16 @@ const TABS = [
   { key: 'contacts', path: '/contacts' },
   { key: 'clusters', path: '/cases/clusters' },
   { key: 'stats', path: '/cases/stats' },
+  { key: 'deaths', path: '/cases/deaths' },
 ] as const;
 
-/** F0, F1/F2, clusters and daily figures as tabs that are also addresses. */
+/** F0, F1/F2, clusters, daily figures, deaths and orphans as tabs that are also addresses. */
 export function CasesTabs() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const personal = usePermission('personal.read');
-  const tabs = personal ? TABS : TABS.filter((tab) => tab.key === 'stats');
+  const tabs = personal ? TABS : TABS.filter((tab) => tab.key === 'stats' || tab.key === 'deaths');
   const active = [...tabs].reverse().find((tab) => pathname.startsWith(tab.path))?.key ?? 'cases';
   return (
     <Tabs

@@ -8,7 +8,7 @@ import { DATE_FORMAT, carePlaceOptions, detectionOptions, isoOf, severityOptions
 export const clinicalDefaults = () => ({ testType: 'rt_pcr', testDate: dayjs(vnDate()), detectedIn: 'community', severity: 'asymptomatic' });
 
 /** The positive test and the first examination; shared by registering an F0 and promoting a contact. */
-export function ClinicalFields({ prefix, optionalDetection = false }: { prefix: string; optionalDetection?: boolean }) {
+export function ClinicalFields({ prefix, optionalDetection = false, withCarePlace = true }: { prefix: string; optionalDetection?: boolean; withCarePlace?: boolean }) {
   const { t } = useTranslation();
   const f = (k: string) => t(`cases.fields.${k}` as 'cases.fields.testType');
   return (
@@ -73,16 +73,21 @@ export function ClinicalFields({ prefix, optionalDetection = false }: { prefix: 
           <InputNumber min={5} max={80} style={{ width: '100%' }} />
         </Form.Item>
       </Col>
-      <Col xs={24} md={12}>
-        <Form.Item name="carePlace" label={f('carePlace')} extra={t('cases.carePlaceAuto')}>
-          <Select allowClear options={carePlaceOptions(t)} data-testid={`${prefix}-care-place`} />
-        </Form.Item>
-      </Col>
-      <Col xs={24} md={12}>
-        <Form.Item name="careFacility" label={f('careFacility')}>
-          <Input />
-        </Form.Item>
-      </Col>
+      {/* A correction keeps the care place: it moves only through a transfer, which keeps history. */}
+      {withCarePlace && (
+        <>
+          <Col xs={24} md={12}>
+            <Form.Item name="carePlace" label={f('carePlace')} extra={t('cases.carePlaceAuto')}>
+              <Select allowClear options={carePlaceOptions(t)} data-testid={`${prefix}-care-place`} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="careFacility" label={f('careFacility')}>
+              <Input />
+            </Form.Item>
+          </Col>
+        </>
+      )}
       <Col xs={24} md={12}>
         <Form.Item name="clusterId" label={f('clusterId')}>
           <ClusterSelect data-testid={`${prefix}-cluster`} />

@@ -18,6 +18,7 @@ import { DuplicateCandidates } from './DuplicateCandidates';
 import { activeFlags, ageText, birthText, residenceText } from './labels';
 import { PersonFormDrawer } from './PersonFormDrawer';
 import { PersonHousehold } from './PersonHousehold';
+import { PersonDosesCard } from '../vaccination/PersonDosesCard';
 import { FlagTags, ResidenceTag } from './PersonTags';
 
 export function PersonDetailPage() {
@@ -122,6 +123,7 @@ export function PersonDetailPage() {
         >
           <DuplicateCandidates person={p} canWrite={canWrite} />
         </Card>
+        <PersonDosesCard person={p} canWrite={canWrite} />
       </Space>
       <PersonFormDrawer key={editKey} open={editing} person={p} onClose={() => setEditing(false)} />
     </div>

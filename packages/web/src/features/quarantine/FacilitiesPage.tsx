@@ -13,6 +13,7 @@ import { PageHeader } from '../../layout/PageHeader';
 import { useFacilities } from './api';
 import { FacilityFormModal } from './FacilityFormModal';
 import { LoadTag } from './LoadTag';
+import { QuarantineTabs } from './QuarantineTabs';
 import type { Facility } from './types';
 
 export function FacilitiesPage() {
@@ -32,6 +33,7 @@ export function FacilitiesPage() {
           </Button>
         }
       />
+      <QuarantineTabs />
       {list.error ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : (

@@ -58,8 +58,12 @@ export interface Episode {
   personId: number;
   fullName: string;
   birthYear: number | null;
+  phone: string | null;
+  address: string | null;
   unitName: string;
   kind: QuarantineKind;
+  facilityId: number | null;
+  facilityName: string | null;
   areaName: string | null;
   areaKind: AreaKind | null;
   reason: QuarantineReason;
@@ -67,7 +71,12 @@ export interface Episode {
   plannedEnd: string;
   testDates: string[];
   status: EpisodeStatus;
+  releasedDate: string | null;
+  /** The follow-up obligation whose tests are recorded for this quarantine. */
+  obligationId: number | null;
+  contactId: number | null;
   mealSupport: boolean;
+  note: string | null;
   version: number;
 }
 
@@ -79,5 +88,12 @@ export interface EpisodeInput {
   reason: QuarantineReason;
   startDate?: string;
   vaccinationDoses?: number | null;
+  obligationId?: number | null;
   mealSupport?: boolean;
+  mealNote?: string | null;
+  note?: string | null;
 }
+
+/** The due lists of the episodes page, each one server query; `active` is every episode under way. */
+export const EPISODE_TABS = ['test_today', 'release_due', 'overdue', 'active'] as const;
+export type EpisodeTab = (typeof EPISODE_TABS)[number];

@@ -1,0 +1,121 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+
+const VILLAGE = '03365.01'; // Bản Hát Tao, xã Na Tông
+const REFUSER = { fullName: 'Lò Văn Từ Chối', birthYear: 1968 };
+
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const toast = (page: Page, content: string) => page.locator('.ant-message', { hasText: content }).first().waitFor();
+
+function apiOf(context: BrowserContext, baseUrl: string) {
+  return async (method: 'GET' | 'POST', path: string, data?: unknown) => {
+    const csrf = (await context.cookies()).find((c) => c.name === 'pcd_csrf')?.value ?? '';
+    const res = await context.request.fetch(`${baseUrl}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
+    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
+    return res.json();
+  };
+}
+
+async function pickOption(page: Page, scope: ReturnType<Page['getByTestId']>, text: string) {
+  await scope.click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+}
+
+describe.skipIf(!browserAvailable())('unvaccinated lists, mobile teams and vaccine stock in the browser', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let call: ReturnType<typeof apiOf>;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    context = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 900 } });
+    page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    await loginAs(page, server.url, 'xa.natong');
+    call = apiOf(context, server.url);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    await page.screenshot({ path: `/tmp/vaccination-field-fail-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}.png`, fullPage: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens the unvaccinated list of the commune, records a refusal and exports the list', async () => {
+    const person = await call('POST', '/people', { ...REFUSER, unitCode: VILLAGE, phone: '0987654321' });
+    await page.goto(`${server.url}/vaccination/unvaccinated`);
+    await page.getByTestId('unvaccinated-page').waitFor();
+    await page.getByPlaceholder('Tìm theo họ tên').fill('tu choi');
+    await page.getByPlaceholder('Tìm theo họ tên').press('Enter');
+    const row = page.locator(`[data-testid="unvaccinated-row"][data-id="${person.id}"]`);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('0987654321');
+    await pickOption(page, row.getByTestId('followup-reason'), 'Từ chối tiêm');
+    await toast(page, `Đã lưu cho ${REFUSER.fullName}.`);
+    await eventually(async () => (await call('GET', `/vaccination/unvaccinated?unit=${VILLAGE}&group=18%2B&measure=dose1&q=tu%20choi`)).items[0]?.reason).toBe('refused');
+    await pickOption(page, row.getByTestId('followup-responsible'), 'Lường Văn Sơn');
+    await eventually(async () => (await call('GET', `/vaccination/unvaccinated?unit=${VILLAGE}&group=18%2B&measure=dose1&q=tu%20choi`)).items[0]?.responsibleName).toBe('Lường Văn Sơn');
+
+    const href = await page.getByTestId('unvaccinated-export').getAttribute('href');
+    expect(href).toContain('/api/v1/vaccination/unvaccinated/export.xlsx');
+    const file = await context.request.get(`${server.url}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toContain('spreadsheetml');
+    expect((await file.body()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('records stock, refuses a negative balance, runs a mobile session and asks the district for more', async () => {
+    await page.goto(`${server.url}/vaccination/stock`);
+    await page.getByTestId('stock-page').waitFor();
+    const record = async (kind: string, quantity: string) => {
+      await page.getByTestId('stock-record').click();
+      await pickOption(page, page.getByTestId('movement-product'), 'Pfizer');
+      await pickOption(page, page.getByTestId('movement-kind'), kind);
+      await page.getByTestId('movement-quantity').fill(quantity);
+      await page.getByTestId('movement-save').click();
+    };
+    await record('Nhận về', '100');
+    await toast(page, 'Đã ghi Nhận về 100 liều.');
+    const pfizer = page.locator('[data-testid="stock-row"][data-product="pfizer"]');
+    await eventually(async () => pfizer.getByTestId('stock-balance').textContent()).toBe('100');
+    await record('Đã tiêm', '150');
+    await page.locator('.ant-form-item-explain-error', { hasText: 'vượt quá tồn kho hiện có (100 liều)' }).waitFor();
+    await page.keyboard.press('Escape');
+    expect(await pfizer.getByTestId('stock-balance').textContent()).toBe('100');
+
+    await page.getByTestId('vaccination-tab-mobile-teams').click();
+    await page.getByTestId('team-create').click();
+    await page.getByTestId('team-name').fill('Đội tiêm lưu động số 1');
+    await page.getByTestId('team-leader').fill('BS. Cà Thị Mai');
+    await page.getByTestId('team-save').click();
+    await page.getByTestId('team-row').filter({ hasText: 'Đội tiêm lưu động số 1' }).waitFor();
+    await page.getByTestId('session-create').click();
+    await pickOption(page, page.getByTestId('session-unit'), 'Hát Tao');
+    await page.getByTestId('session-place').fill('Nhà văn hóa Bản Hát Tao');
+    await pickOption(page, page.getByTestId('session-product'), 'Pfizer');
+    await page.getByTestId('session-given').fill('30');
+    await page.getByTestId('session-save').click();
+    await page.getByTestId('session-row').filter({ hasText: 'Pfizer-BioNTech (Comirnaty): 30' }).waitFor();
+
+    await page.getByTestId('vaccination-tab-stock').click();
+    await eventually(async () => page.locator('[data-testid="stock-row"][data-product="pfizer"]').getByTestId('stock-balance').textContent()).toBe('70');
+    await page.getByTestId('allocation-create').click();
+    await pickOption(page, page.getByTestId('allocation-product'), 'AstraZeneca');
+    const justification = page.getByTestId('allocation-justification');
+    await justification.waitFor();
+    expect(await justification.textContent()).toContain('70 liều tồn kho');
+    await page.getByTestId('allocation-quantity').fill('500');
+    await page.getByTestId('allocation-save').click();
+    const row = page.getByTestId('allocation-row').filter({ hasText: 'AstraZeneca' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Đang chờ duyệt');
+  });
+});
