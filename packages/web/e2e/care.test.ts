@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vnDate } from '@pcd/core';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
 
@@ -47,6 +47,11 @@ describe.skipIf(!browserAvailable())('F0 home care and centralised quarantine in
       onsetDate: addDays(today, -3), severity: 'mild', spo2: 98, vaccinationDoses: 2,
     });
     expect(c.carePlace).toBe('home');
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state !== 'fail') return;
+    await page.screenshot({ path: `/tmp/care-fail-${ctx.task.name.slice(0, 20).replace(/\W+/g, '-')}.png`, fullPage: true });
   });
 
   afterAll(async () => {

@@ -119,4 +119,21 @@ describe.skipIf(!browserAvailable())('a pooled testing campaign in the browser',
     await page.getByTestId('testing-stats-chart').waitFor();
     await eventually(() => page.locator('[data-testid="testing-stats-row"][data-unit="03365.01"]').textContent()).toMatch(/^Hát Tao7110110/);
   });
+
+  it('targets a list of people instead of a count', async () => {
+    await page.getByTestId('nav-testing').click();
+    await page.getByTestId('testing-page').waitFor();
+    await page.getByTestId('campaign-create').click();
+    await page.getByTestId('campaign-name').fill('Xét nghiệm người tiếp xúc với ca F0 chợ Na Tông');
+    await page.getByTestId('campaign-purpose').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Xét nghiệm người tiếp xúc' }).first().click();
+    for (const [i, [fullName, search]] of TRADERS.slice(0, 2).entries()) {
+      await pickPerson(page, 'campaign-target-add-member', search, fullName);
+      await eventually(() => page.getByTestId('campaign-target-member').count()).toBe(i + 1);
+    }
+    await page.getByTestId('campaign-save').click();
+    await page.getByTestId('campaign-page').waitFor();
+    await eventually(() => page.getByTestId('campaign-title').textContent()).toBe('Xét nghiệm người tiếp xúc với ca F0 chợ Na Tông');
+    await eventually(() => page.getByTestId('campaign-page-coverage').textContent()).toContain('0/2');
+  });
 });

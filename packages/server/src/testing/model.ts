@@ -71,11 +71,11 @@ export const resultInput = z.object({
 });
 export type ResultInput = z.infer<typeof resultInput>;
 
-/** What the examination of the new F0 says; the test itself (type, date, lab, setting) comes from the sample. */
-export const registerCaseInput = z.object(clinicalFields).omit({ testType: true, testDate: true, lab: true, detectedIn: true }).extend({
-  /** Where the case is managed; left out: the person's village or commune. */
-  unitCode: z.string().max(32).optional(),
-});
+/**
+ * What the examination of the new F0 says; the test itself (type, date, lab, setting) comes from the
+ * sample, and the case is managed where the person lives, as the cases module does by default.
+ */
+export const registerCaseInput = z.object(clinicalFields).omit({ testType: true, testDate: true, lab: true, detectedIn: true });
 export type RegisterCaseInput = z.infer<typeof registerCaseInput>;
 
 export const memberSchema = z.object({ personId: z.number(), fullName: z.string(), birthYear: z.number().nullable(), unitCode: z.string() });

@@ -14,7 +14,6 @@ import { requirePersonal } from '../people/service.js';
 import { peopleRepo } from '../people/repository.js';
 import { registerPersonReference } from '../people/references.js';
 import { checkClusterRef, insertCase } from '../cases/service.js';
-import { unitsRepo } from '../units/repository.js';
 import { visibleCampaignOr404 } from './campaigns.js';
 import type { RegisterCaseInput, ResultInput, SampleDto, SampleInput } from './model.js';
 
@@ -174,14 +173,7 @@ export async function registerCaseFromSample(db: Db, auth: AuthContext, actor: A
     const member = await trx.selectFrom('test_sample_members').select('person_id').where('sample_id', '=', id).executeTakeFirstOrThrow();
     const person = await peopleRepo.findVisible(trx, auth.scope, member.person_id);
     if (!person) throw errors.invalid('sampleId', 'Người được xét nghiệm nằm ngoài phạm vi quản lý của bạn.', 'The tested person is outside your jurisdiction.');
-    let unit = { code: person.unit_code, path: person.unit_path };
-    if (input.unitCode) {
-      const u = await unitsRepo.findVisible(trx, auth.scope, input.unitCode);
-      if (!u || (u.tier !== 'village' && u.tier !== 'commune')) {
-        throw errors.invalid('unitCode', 'Nơi quản lý ca bệnh phải là thôn/bản hoặc xã trong phạm vi quản lý của bạn.', 'The managing unit must be a village or commune in your jurisdiction.');
-      }
-      unit = { code: u.code, path: u.path };
-    }
+    const unit = { code: person.unit_code, path: person.unit_path };
     await checkClusterRef(trx, auth, input.clusterId);
     const caseId = await insertCase(trx, auth, actor, {
       person, unit, sourceCaseId: null, fromContactId: null, clusterId: input.clusterId ?? null,

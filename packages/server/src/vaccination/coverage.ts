@@ -35,75 +35,99 @@ export function addCounts(into: CoverageCounts, from: CoverageCounts): CoverageC
   return into;
 }
 
-/** Age on the date, from the date of birth when known, else from the birth year (as village registers keep it). */
-function ageSql(date: string): RawBuilder<number> {
-  const year = sql.lit(Number(date.slice(0, 4)));
-  return sql<number>`(case when p.date_of_birth is not null
-    then ${year} - cast(substr(p.date_of_birth, 1, 4) as integer) - (case when substr(p.date_of_birth, 6, 5) > ${date.slice(5)} then 1 else 0 end)
-    else ${year} - p.birth_year end)`;
-}
-
-function groupSql(g: VaccinationGroup): RawBuilder<unknown> {
+/**
+ * Age bounds of the groups (12, 16, 18, 50, 65): between two of them everyone belongs to the same groups,
+ * so people are counted per age band and the bands summed into groups afterwards.
+ */
+const AGE_BOUNDS = [...new Set(VACCINATION_GROUPS.flatMap((g) => {
   const r = GROUP_RULES[g];
-  const parts = [`x.age >= ${r.minAge}`];
-  if (r.maxAge !== null) parts.push(`x.age <= ${r.maxAge}`);
-  if (r.flag) parts.push(`x.${r.flag} = 1`);
-  return sql.raw(parts.join(' and '));
-}
+  return r.maxAge === null ? [r.minAge] : [r.minAge, r.maxAge + 1];
+}))].sort((a, b) => a - b);
 
-/** Full course: as many primary doses as the shortest course among the person's primary products (Janssen 1, Abdala 3). */
-const MEASURE_SQL: Record<CoverageMeasure, string> = {
-  dose1: 'd.person_id is not null',
-  full: 'd.primaries >= d.needed',
-  booster: 'd.boosted = 1',
-};
+/** Band b (1…AGE_BOUNDS.length) holds ages AGE_BOUNDS[b-1] up to the next bound; 0 is below the first. */
+function bandInGroup(band: number, g: VaccinationGroup): boolean {
+  if (band < 1) return false;
+  const r = GROUP_RULES[g];
+  const lo = AGE_BOUNDS[band - 1];
+  const hi = band < AGE_BOUNDS.length ? AGE_BOUNDS[band] - 1 : Infinity;
+  return lo >= r.minAge && (r.maxAge === null || hi <= r.maxAge);
+}
 
 /**
- * Coverage of a unit's subtree on a date, counted by the database: one pass over the people of the
- * subtree left-joined to one row per vaccinated person, summed per registered unit. No person leaves
- * the database, so a district of 300 000 people costs one grouped query.
- * People merged into another record and people who died of COVID-19 by the date are not counted.
+ * The age band on the date as plain comparisons: "at least N years old" is "born on or before the
+ * date N years back" (ISO dates compare as text), or born in that year or before when only the year is known.
  */
-export async function computeCoverage(db: DbOrTrx, unitPath: string, date: string): Promise<CoverageResult> {
+function bandSql(date: string): RawBuilder<number> {
+  const year = Number(date.slice(0, 4));
+  const monthDay = date.slice(5);
+  const desc = AGE_BOUNDS.map((n, i) => ({ n, band: i + 1 })).reverse();
+  const byDob = desc.map(({ n, band }) => sql`when p.date_of_birth <= ${`${String(year - n).padStart(4, '0')}-${monthDay}`} then ${sql.lit(band)}`);
+  const byYear = desc.map(({ n, band }) => sql`when p.birth_year <= ${sql.lit(year - n)} then ${sql.lit(band)}`);
+  return sql<number>`(case
+    when p.date_of_birth is not null then (case ${sql.join(byDob, sql` `)} else 0 end)
+    when p.birth_year is not null then (case ${sql.join(byYear, sql` `)} else 0 end)
+    end)`;
+}
+
+/** The counting query of computeCoverage, on its own so that its plan can be read (EXPLAIN) and timed. */
+export function coverageCountsSql(unitPath: string, date: string) {
   const within = `${unitPath}%`;
-  const sums: RawBuilder<unknown>[] = [];
-  VACCINATION_GROUPS.forEach((g, gi) => {
-    sums.push(sql`sum(case when ${groupSql(g)} then 1 else 0 end) as ${sql.ref(`r_${gi}`)}`);
-    COVERAGE_MEASURES.forEach((m, mi) => {
-      sums.push(sql`sum(case when ${groupSql(g)} and ${sql.raw(MEASURE_SQL[m])} then 1 else 0 end) as ${sql.ref(`n_${gi}_${mi}`)}`);
-    });
-  });
-  const { rows } = await sql<Record<string, string | number | null>>`
-    select x.unit_path, ${sql.join(sums, sql`, `)}
+  return sql<{ unit_path: string; band: number | string; comorbidity: number | string; pregnant: number | string; vaccinated: number | string; full: number | string; boosted: number | string; n: number | string }>`
+    select x.unit_path, x.band, x.comorbidity, x.pregnant, x.vaccinated, x.full, x.boosted, count(*) as n
     from (
-      select p.id, p.unit_path, p.comorbidity, p.pregnant, ${ageSql(date)} as age
+      select p.unit_path, ${bandSql(date)} as band, p.comorbidity, p.pregnant,
+        case when d.person_id is null then 0 else 1 end as vaccinated,
+        case when d.primaries >= d.needed then 1 else 0 end as full,
+        coalesce(d.boosted, 0) as boosted
       from people p
+      left join (
+        select vd.person_id,
+          sum(case when vd.kind = 'primary' then 1 else 0 end) as primaries,
+          min(case when vd.kind = 'primary' then vp.primary_doses end) as needed,
+          max(case when vd.kind = 'booster' then 1 else 0 end) as boosted
+        from vaccination_doses vd
+        join people pp on pp.id = vd.person_id
+        join vaccine_products vp on vp.code = vd.product_code
+        where pp.unit_path like ${within} and pp.merged_into is null and vd.vaccinated_on <= ${date}
+        group by vd.person_id
+      ) d on d.person_id = p.id
       where p.unit_path like ${within} and p.merged_into is null
         and not exists (select 1 from cases c where c.person_id = p.id and c.status = 'died' and c.death_date <= ${date})
     ) x
-    left join (
-      select vd.person_id,
-        sum(case when vd.kind = 'primary' then 1 else 0 end) as primaries,
-        min(case when vd.kind = 'primary' then vp.primary_doses end) as needed,
-        max(case when vd.kind = 'booster' then 1 else 0 end) as boosted
-      from vaccination_doses vd
-      join people pp on pp.id = vd.person_id
-      join vaccine_products vp on vp.code = vd.product_code
-      where pp.unit_path like ${within} and pp.merged_into is null and vd.vaccinated_on <= ${date}
-      group by vd.person_id
-    ) d on d.person_id = x.id
-    group by x.unit_path
-  `.execute(db);
+    where x.band > 0
+    group by x.unit_path, x.band, x.comorbidity, x.pregnant, x.vaccinated, x.full, x.boosted
+  `;
+}
 
+/**
+ * Coverage of a unit's subtree on a date, counted by the database: people of the subtree left-joined to
+ * one row per vaccinated person, then counted per registered unit, age band, flags and dose status.
+ * What comes back is a few thousand counts at most, whatever the population: no person leaves the database.
+ * People merged into another record and people who died of COVID-19 by the date are not counted.
+ * Full course: as many primary doses as the shortest course among the person's primary products (Janssen 1, Abdala 3).
+ */
+export async function computeCoverage(db: DbOrTrx, unitPath: string, date: string): Promise<CoverageResult> {
+  const { rows } = await coverageCountsSql(unitPath, date).execute(db);
   const total = emptyCounts();
-  const byPath = rows.map((r) => {
-    const counts = emptyCounts();
-    VACCINATION_GROUPS.forEach((g, gi) => {
-      counts.registered[g] = Number(r[`r_${gi}`] ?? 0);
-      COVERAGE_MEASURES.forEach((m, mi) => { counts.vaccinated[g][m] = Number(r[`n_${gi}_${mi}`] ?? 0); });
-    });
+  const byPathMap = new Map<string, CoverageCounts>();
+  for (const r of rows) {
+    const path = String(r.unit_path);
+    let counts = byPathMap.get(path);
+    if (!counts) byPathMap.set(path, (counts = emptyCounts()));
+    const band = Number(r.band);
+    const n = Number(r.n);
+    const flags = { comorbidity: Number(r.comorbidity) === 1, pregnant: Number(r.pregnant) === 1 };
+    const met: Record<CoverageMeasure, boolean> = { dose1: Number(r.vaccinated) === 1, full: Number(r.full) === 1, booster: Number(r.boosted) === 1 };
+    for (const g of VACCINATION_GROUPS) {
+      const flag = GROUP_RULES[g].flag;
+      if (!bandInGroup(band, g) || (flag && !flags[flag])) continue;
+      counts.registered[g] += n;
+      for (const m of COVERAGE_MEASURES) if (met[m]) counts.vaccinated[g][m] += n;
+    }
+  }
+  const byPath = [...byPathMap].map(([unitPath, counts]) => {
     addCounts(total, counts);
-    return { unitPath: String(r.unit_path), counts };
+    return { unitPath, counts };
   });
   return { unitPath, date, total, byPath };
 }

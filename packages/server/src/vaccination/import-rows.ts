@@ -87,31 +87,36 @@ export function productMatcher(products: readonly VaccineProduct[]): (text: stri
     byKey.set(key(p.code.replace(/_/g, ' ')), p);
     byKey.set(key(p.name), p);
   }
-  const cache = new Map<string, VaccineProduct | null>();
-  return (text) => {
-    let hit = cache.get(text);
-    if (hit !== undefined) return hit;
+  return remembered((text) => {
     const code = productFromText(text);
-    hit = byKey.get(key(text)) ?? (code ? products.find((p) => p.code === code) ?? null : null);
-    cache.set(text, hit);
-    return hit;
-  };
+    return byKey.get(key(text)) ?? (code ? products.find((p) => p.code === code) ?? null : null);
+  }, 10_000);
 }
 
 /**
  * Checks one row on its own (no database): the product, dose, dates and ID number it carries,
  * and that the person can be identified (an ID number, or a name with a date or year of birth).
  */
-const doseCache = new Map<string, ReturnType<typeof doseFromText>>();
-function cachedDose(text: string, primaryDoses: number) {
-  const key = `${primaryDoses}|${text}`;
-  let hit = doseCache.get(key);
-  if (hit === undefined) {
-    hit = doseFromText(text, primaryDoses);
-    if (doseCache.size < 10_000) doseCache.set(key, hit);
-  }
-  return hit;
+/**
+ * Remembers a pure function's answers for the texts a registry file repeats on every row (dates,
+ * dose texts, names of a person's several doses); emptied when full, so memory stays bounded.
+ */
+function remembered<T>(fn: (text: string) => T, max = 50_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let hit = cache.get(text);
+    if (hit === undefined && !cache.has(text)) {
+      hit = fn(text);
+      if (cache.size >= max) cache.clear();
+      cache.set(text, hit);
+    }
+    return hit as T;
+  };
 }
+
+const dateOf = remembered(importDate);
+const fold = remembered(foldVietnamese);
+const doseOf = remembered((key: string) => doseFromText(key.slice(2), Number(key[0])), 10_000);
 
 export function parseDoseRow(row: number, cells: string[], index: ColumnIndex, product: (text: string) => VaccineProduct | null, today: string): DoseRow | JobRowError[] {
   const get = (c: DoseColumn) => { const i = index.get(c); return i === undefined ? '' : (cells[i] ?? '').trim(); };
@@ -121,10 +126,10 @@ export function parseDoseRow(row: number, cells: string[], index: ColumnIndex, p
   if (!productText) bad.push({ row, field: 'product', message: 'Thiếu loại vắc xin.' });
   else if (!p) bad.push({ row, field: 'product', message: `Loại vắc xin "${productText}" không có trong danh mục.` });
   const doseText = get('dose');
-  const dose = p ? cachedDose(doseText, p.primaryDoses) : null;
+  const dose = p ? doseOf(`${p.primaryDoses}|${doseText}`) : null;
   if (!doseText) bad.push({ row, field: 'dose', message: 'Thiếu mũi tiêm.' });
   else if (p && !dose) bad.push({ row, field: 'dose', message: `Mũi tiêm "${doseText}" không đọc được: ghi 1, 2, 3 (nhắc lại) hoặc "bổ sung".` });
-  const date = importDate(get('date'));
+  const date = dateOf(get('date'));
   if (date === null) bad.push({ row, field: 'date', message: 'Thiếu ngày tiêm.' });
   else if (date === 'bad') bad.push({ row, field: 'date', message: `Ngày tiêm "${get('date')}" không đúng dạng dd/mm/yyyy hoặc không có thật.` });
   else if (date > today) bad.push({ row, field: 'date', message: `Ngày tiêm ${get('date')} ở tương lai.` });
@@ -134,7 +139,7 @@ export function parseDoseRow(row: number, cells: string[], index: ColumnIndex, p
   let birthYear: number | null = null;
   if (/^\d{4}$/.test(dobText)) birthYear = Number(dobText);
   else {
-    const d = importDate(dobText);
+    const d = dateOf(dobText);
     if (d === 'bad') bad.push({ row, field: 'dateOfBirth', message: `Ngày sinh "${dobText}" không đúng dạng dd/mm/yyyy hoặc không có thật.` });
     else if (d) { dateOfBirth = d; birthYear = Number(d.slice(0, 4)); }
   }
@@ -160,7 +165,7 @@ export function parseDoseRow(row: number, cells: string[], index: ColumnIndex, p
   if (site.length > 300) bad.push({ row, field: 'site', message: 'Nơi tiêm quá dài (tối đa 300 ký tự).' });
   if (bad.length) return bad;
   return {
-    row, fullName, nameFolded: foldVietnamese(fullName), dateOfBirth, birthYear, sex: sex as Sex | null, idNumber, phone: get('phone') || null,
+    row, fullName, nameFolded: fold(fullName), dateOfBirth, birthYear, sex: sex as Sex | null, idNumber, phone: get('phone') || null,
     unitCode: get('unitCode') || null, productCode: p!.code, doseNumber: dose!.doseNumber, kind: dose!.kind, date: date as string,
     lot: lot || null, site: site || null,
   };

@@ -12,7 +12,7 @@ import { indexColumns, parseDoseRow, productMatcher, type ColumnIndex, type Dose
  * Rows are read, matched and written a batch at a time, each batch in its own transaction: a
  * million rows in one transaction would hold SQLite's single writer for minutes.
  */
-export const IMPORT_BATCH = 2000;
+export const IMPORT_BATCH = 5000;
 /** Errors kept in full; beyond this only their number is kept, so a badly mapped file stays a small result. */
 export const MAX_REPORTED_ERRORS = 1000;
 const LOOKUP_CHUNK = 900;

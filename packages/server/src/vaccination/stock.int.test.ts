@@ -34,6 +34,18 @@ for (const engine of await testEngines()) {
     });
     afterAll(async () => { await t?.close(); });
 
+    it('describes every route in OpenAPI with a Vietnamese summary and response schemas', async () => {
+      const spec = (await t.app.inject({ url: '/api/v1/openapi.json' })).json();
+      const ours = Object.entries(spec.paths as Record<string, Record<string, { summary?: string; responses?: Record<string, unknown> }>>)
+        .filter(([path]) => /^\/api\/v1\/vaccination\/(unvaccinated|stock|mobile-teams|sessions|allocation-requests)/.test(path))
+        .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ route: `${method} ${path}`, ...op })));
+      expect(ours.length).toBe(23);
+      for (const op of ours) {
+        expect(op.summary, op.route).toMatch(/[àáảãạăâđêôơướờởỡợếềểễệ]/);
+        if (!op.route.endsWith('.xlsx')) expect(Object.keys(op.responses ?? {}), op.route).toEqual(expect.arrayContaining(['400', '404']));
+      }
+    });
+
     it('keeps a ledger per unit and product that never goes below zero', async () => {
       const received = await move(district, { unitCode: '100', productCode: 'astrazeneca', kind: 'received', quantity: 5000, counterpart: 'CDC tỉnh Điện Biên', lot: 'ABV1234' });
       expect(received.statusCode, received.body).toBe(201);
@@ -88,6 +100,14 @@ for (const engine of await testEngines()) {
       expect((await team.get('/api/v1/vaccination/stock?unit=03365')).statusCode).toBe(404);
       expect((await natong.get('/api/v1/vaccination/stock?unit=03364')).statusCode).toBe(404);
       expect((await natong.get('/api/v1/vaccination/stock?unit=03365.01')).json().error.field).toBe('unit');
+    });
+
+    it('lets only one of two simultaneous outflows through when the stock covers one', async () => {
+      await move(natong, { unitCode: '03365', productCode: 'sinopharm', kind: 'received', quantity: 100 });
+      const results = await Promise.all([1, 2, 3].map(() => move(natong, { unitCode: '03365', productCode: 'sinopharm', kind: 'used', quantity: 60 })));
+      expect(results.map((r) => r.statusCode).sort()).toEqual([201, 400, 400]);
+      expect(await line(natong, '03365', 'sinopharm')).toMatchObject({ used: 60, balance: 40 });
+      await ledgerAgrees('03365', 'sinopharm');
     });
 
     it('records mobile sessions against the team unit stock and gives doses back when a session changes', async () => {

@@ -6,6 +6,7 @@ import { vaccinationEn } from './vaccination.en';
 import { lockdownEn } from './lockdown.en';
 import { orphansEn } from './orphans.en';
 import { vaccinationFieldEn } from './vaccination-field.en';
+import { vaccinationImportEn } from './vaccination-import.en';
 import { testingEn } from './testing.en';
 
 /** Same shape as the Vietnamese dictionary, so a missing key is a type error. */
@@ -598,6 +599,7 @@ const en: Dictionary<Resources> = {
   ...lockdownEn,
   ...orphansEn,
   ...vaccinationFieldEn,
+  ...vaccinationImportEn,
   ...testingEn,
   users: {
     title: 'Users',

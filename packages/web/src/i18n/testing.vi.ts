@@ -1,19 +1,16 @@
+import { CAMPAIGN_PURPOSE_LABELS, CAMPAIGN_STATUS_LABELS, PLACE_TYPE_LABELS, SAMPLE_RESULT_LABELS, TEST_TYPE_LABELS } from '@pcd/core';
+
 /** Strings of the testing screens; spread into vi.ts. */
 export const testingVi = {
   testing: {
     title: 'Xét nghiệm',
     tabs: { campaigns: 'Đợt xét nghiệm', firms: 'Doanh nghiệp tự xét nghiệm', stats: 'Số liệu' },
-    purposes: {
-      screening: 'Sàng lọc tại nơi có nguy cơ cao',
-      lockdown_round: 'Xét nghiệm vùng phong tỏa',
-      contacts: 'Xét nghiệm người tiếp xúc',
-      symptomatic: 'Người có triệu chứng (ho, sốt…)',
-      other: 'Khác',
-    },
-    places: { market: 'Chợ', supermarket: 'Siêu thị', school: 'Trường học', firm: 'Doanh nghiệp', boarding_house: 'Nhà trọ', checkpoint: 'Chốt kiểm soát' },
-    statuses: { planned: 'Kế hoạch', active: 'Đang triển khai', closed: 'Đã kết thúc' },
-    results: { pending: 'Chờ kết quả', negative: 'Âm tính', positive: 'Dương tính', invalid: 'Không đạt' },
-    types: { rt_pcr: 'RT-PCR', rapid_antigen: 'Test nhanh kháng nguyên' },
+    // Labels come from core so that screens, exports and the server say the same words.
+    purposes: { ...CAMPAIGN_PURPOSE_LABELS },
+    places: { ...PLACE_TYPE_LABELS },
+    statuses: { ...CAMPAIGN_STATUS_LABELS },
+    results: { ...SAMPLE_RESULT_LABELS },
+    types: { ...TEST_TYPE_LABELS },
     campaign: {
       create: 'Tạo đợt xét nghiệm',
       name: 'Tên đợt',
@@ -25,6 +22,9 @@ export const testingVi = {
       fromDate: 'Từ ngày',
       toDate: 'Đến ngày',
       targetCount: 'Số người cần xét nghiệm',
+      targetList: 'Hoặc danh sách người cần xét nghiệm',
+      targetListHelp: 'Độ bao phủ khi đó tính trên chính những người này; không nhập cùng số người.',
+      targetListAdd: 'Thêm người vào danh sách',
       poolSize: 'Số mẫu gộp tối đa',
       poolSizeHelp: 'Mặc định 5; RT-PCR cho phép gộp 2–10 mẫu.',
       status: 'Trạng thái',

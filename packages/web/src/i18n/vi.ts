@@ -7,6 +7,7 @@ import { vaccinationVi } from './vaccination.vi';
 import { lockdownVi } from './lockdown.vi';
 import { orphansVi } from './orphans.vi';
 import { vaccinationFieldVi } from './vaccination-field.vi';
+import { vaccinationImportVi } from './vaccination-import.vi';
 import { testingVi } from './testing.vi';
 
 // Role and unit-kind names come from core so that the screens say exactly what exports and the server say.
@@ -571,6 +572,7 @@ const vi = {
   ...lockdownVi,
   ...orphansVi,
   ...vaccinationFieldVi,
+  ...vaccinationImportVi,
   ...testingVi,
   users: {
     title: 'Người dùng',

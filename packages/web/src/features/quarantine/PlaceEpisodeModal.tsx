@@ -8,7 +8,8 @@ import { App, Checkbox, Form, InputNumber, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useShowError } from '../../api/useShowError';
 import { PersonSelect } from '../people/PersonSelect';
-import { useCreateEpisode } from './api';
+import { usePerson } from '../people/api';
+import { useCreateEpisode, useOpenObligationOf } from './api';
 import type { Facility } from './types';
 
 interface Values {
@@ -23,6 +24,10 @@ export function PlaceEpisodeModal({ facility, onClose }: { facility: Facility; o
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
+  const personId = Form.useWatch('personId', form);
+  const person = usePerson(personId ?? null);
+  // An F1 or an arrival followed up by the commune: the facility's tests are recorded on that obligation.
+  const obligation = useOpenObligationOf(person.data);
   const create = useCreateEpisode();
   const showError = useShowError();
   const e = (key: string) => t(`quarantine.episodes.${key}` as 'quarantine.episodes.person');
@@ -30,7 +35,7 @@ export function PlaceEpisodeModal({ facility, onClose }: { facility: Facility; o
   const submit = async () => {
     const v = await form.validateFields();
     try {
-      const ep = await create.mutateAsync({ ...v, kind: 'facility', facilityId: facility.id, vaccinationDoses: v.vaccinationDoses ?? null, mealSupport: !!v.mealSupport });
+      const ep = await create.mutateAsync({ ...v, kind: 'facility', facilityId: facility.id, vaccinationDoses: v.vaccinationDoses ?? null, obligationId: obligation.data?.id ?? null, mealSupport: !!v.mealSupport });
       void message.success(t('quarantine.episodes.placed', { name: ep.fullName, end: formatDate(ep.plannedEnd) }));
       onClose();
     } catch (err) {

@@ -1,6 +1,8 @@
 /**
  * A new testing campaign: purpose, place for screening, dates, target count and pool size.
- * Test ids: campaign-form, campaign-name, campaign-purpose, campaign-place-type, campaign-place-name, campaign-target, campaign-pool-size, campaign-save.
+ * A target list (contacts of a cluster, say) is picked person by person instead of a count.
+ * Test ids: campaign-form, campaign-name, campaign-purpose, campaign-place-type, campaign-place-name, campaign-target, campaign-target-add-member,
+ * campaign-pool-size, campaign-save.
  */
 import { CAMPAIGN_PURPOSES, PLACE_TYPES, POOLING_RULES, vnDate, type CampaignPurpose, type PlaceType } from '@pcd/core';
 import { App, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
@@ -11,10 +13,11 @@ import { useShowError } from '../../api/useShowError';
 import { useCurrentSession } from '../auth/session';
 import { UnitSelect } from '../units/UnitSelect';
 import { useCreateCampaign } from './api';
+import { PoolPicker } from './PoolPicker';
 
 interface Values {
   name: string; purpose: CampaignPurpose; placeType?: PlaceType; placeName?: string; unitCode: string;
-  fromDate: Dayjs; toDate?: Dayjs | null; targetCount?: number | null; poolSize: number; note?: string;
+  fromDate: Dayjs; toDate?: Dayjs | null; targetCount?: number | null; targetPersonIds?: number[]; poolSize: number; note?: string;
 }
 
 export function CampaignFormModal({ onClose }: { onClose: () => void }) {
@@ -24,6 +27,7 @@ export function CampaignFormModal({ onClose }: { onClose: () => void }) {
   const { user } = useCurrentSession();
   const [form] = Form.useForm<Values>();
   const purpose = Form.useWatch('purpose', form);
+  const unitCode = Form.useWatch('unitCode', form);
   const create = useCreateCampaign();
   const showError = useShowError();
   const c = (key: string) => t(`testing.campaign.${key}` as 'testing.campaign.name');
@@ -35,6 +39,7 @@ export function CampaignFormModal({ onClose }: { onClose: () => void }) {
         name: v.name, purpose: v.purpose, placeType: v.placeType ?? null, placeName: v.placeName?.trim() || null, unitCode: v.unitCode,
         fromDate: v.fromDate.format('YYYY-MM-DD'), toDate: v.toDate ? v.toDate.format('YYYY-MM-DD') : null, targetCount: v.targetCount ?? null,
         poolSize: v.poolSize, note: v.note?.trim() || null,
+        ...(v.targetPersonIds?.length ? { targetPersonIds: v.targetPersonIds } : {}),
       });
       void message.success(c('created'));
       onClose();
@@ -107,6 +112,9 @@ export function CampaignFormModal({ onClose }: { onClose: () => void }) {
             </Form.Item>
           </Col>
         </Row>
+        <Form.Item name="targetPersonIds" label={c('targetList')} tooltip={c('targetListHelp')}>
+          <PoolPicker unitCode={unitCode} max={500} placeholder={c('targetListAdd')} testIdPrefix="campaign-target" />
+        </Form.Item>
         <Form.Item name="note" label={c('note')}>
           <Input.TextArea rows={2} />
         </Form.Item>

@@ -16,6 +16,7 @@ import { TargetsPage } from './TargetsPage';
 import { UnvaccinatedPage } from './UnvaccinatedPage';
 import { MobileTeamsPage } from './MobileTeamsPage';
 import { VaccineStockPage } from './VaccineStockPage';
+import { ImportDosesPage } from './ImportDosesPage';
 
 interface VaccinationTab {
   key: string;
@@ -34,6 +35,7 @@ const VACCINATION_TABS: VaccinationTab[] = [
   { key: 'unvaccinated', path: 'unvaccinated', label: 'vaccinationField.tabs.unvaccinated', element: <UnvaccinatedPage />, permission: 'personal.read' },
   { key: 'mobile-teams', path: 'mobile-teams', label: 'vaccinationField.tabs.teams', element: <MobileTeamsPage />, permission: 'vaccination.plan' },
   { key: 'stock', path: 'stock', label: 'vaccinationField.tabs.stock', element: <VaccineStockPage /> },
+  { key: 'import', path: 'import', label: 'vaccinationImport.tab', element: <ImportDosesPage />, permission: 'personal.write' },
 ];
 
 export default function VaccinationRoutes() {

@@ -1,0 +1,51 @@
+import type { vaccinationImportVi } from './vaccination-import.vi';
+
+type Dictionary<T> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
+
+/** English of vaccination-import.vi.ts, same shape; spread into en.ts. */
+export const vaccinationImportEn: Dictionary<typeof vaccinationImportVi> = {
+  vaccinationImport: {
+    tab: 'Import doses',
+    title: 'Import doses from the national vaccination registry',
+    steps: 'Export the file from the national vaccination registry (or fill in the template), choose the commune or village you import for, then send the file. Large files (up to 300 MB, about a million rows) are read bit by bit; progress shows below.',
+    template: 'Download the template',
+    unit: 'Importing for',
+    unitHelp: 'People not yet registered are created in the village the file names, or in this unit when it names none. Empty: your whole jurisdiction.',
+    unitPlaceholder: 'Whole jurisdiction',
+    file: 'Dose file (.xlsx or .csv)',
+    dropHint: 'Drop an Excel (.xlsx) or CSV file here, or click to choose one',
+    fileRequired: 'Please choose a file to import',
+    submit: 'Import',
+    again: 'Import another file',
+    uploading: 'Sending the file to the server…',
+    progress: '{{processed}} / {{total}} rows processed',
+    failed: 'The import failed: {{message}}',
+    done: 'Imported {{rows}} rows: {{dosesAdded}} doses added.',
+    rows: 'Rows',
+    created: 'People created',
+    matched: 'Rows matching registered people',
+    dosesAdded: 'Doses added',
+    skipped: 'Doses already recorded (skipped)',
+    errorCount: 'Rows with errors',
+    errorsTruncated: 'Showing the first {{shown}} of {{total}} errors.',
+    row: 'Row',
+    field: 'Column',
+    message: 'Problem',
+    fields: {
+      header: 'Column headers',
+      file: 'File',
+      fullName: 'Full name',
+      dateOfBirth: 'Date of birth',
+      birthYear: 'Birth year',
+      sex: 'Sex',
+      idNumber: 'ID number',
+      phone: 'Phone',
+      unitCode: 'Village code',
+      product: 'Vaccine',
+      dose: 'Dose',
+      date: 'Vaccination date',
+      lot: 'Lot',
+      site: 'Vaccination site',
+    },
+  },
+};
