@@ -18,6 +18,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   vaccination_dose: 'Mũi tiêm vắc xin', vaccination_target: 'Mục tiêu tiêm chủng', vaccine_product: 'Loại vắc xin', vaccination_coverage: 'Độ bao phủ tiêm chủng',
   vaccination_followup: 'Theo dõi người chưa tiêm', unvaccinated_list: 'Danh sách người chưa tiêm', mobile_team: 'Đội tiêm lưu động',
   vaccination_session: 'Buổi tiêm lưu động', stock_movement: 'Xuất, nhập kho vắc xin', allocation_request: 'Đề nghị cấp vắc xin',
+  rule_setting: 'Quy định chuyên môn của tỉnh, huyện',
   testing_campaign: 'Đợt xét nghiệm', test_sample: 'Mẫu xét nghiệm', firm_test_report: 'Doanh nghiệp tự xét nghiệm',
 };
 

@@ -22,6 +22,15 @@ export interface ContactFollowUpRule extends ObligationRule {
   name: string;
 }
 
+export interface NamedFollowUp { name: string; quarantineDays: number; testDays: readonly number[] }
+
+export interface ContactFollowUpRules {
+  fullyVaccinatedDoses: number;
+  F1: { fullyVaccinated: NamedFollowUp; notFullyVaccinated: NamedFollowUp };
+  F2: NamedFollowUp;
+  maxExposureDaysBeforeSource: number;
+}
+
 /**
  * Follow-up of contacts, counted from the last exposure (day 1). Defaults of the rules in force in
  * late 2021, when the seed directives were written: Tuy Phong (seed 001, 30/11/2021) quarantines F1
@@ -32,20 +41,20 @@ export interface ContactFollowUpRule extends ObligationRule {
  * days with tests on days 1, 7 and 14; F2 watch their health until their F1 is cleared. A province
  * with different figures changes this object, and each follow-up keeps the rule it started under.
  */
-export const CONTACT_FOLLOW_UP_RULE = {
+export const CONTACT_FOLLOW_UP_RULE: ContactFollowUpRules = {
   fullyVaccinatedDoses: 2,
   F1: {
     fullyVaccinated: { name: 'F1 đã tiêm đủ liều: cách ly tại nhà 7 ngày, xét nghiệm ngày 1 và ngày 7', quarantineDays: 7, testDays: [1, 7] },
     notFullyVaccinated: { name: 'F1 chưa tiêm đủ liều: cách ly 14 ngày, xét nghiệm ngày 1, 7 và 14', quarantineDays: 14, testDays: [1, 7, 14] },
   },
-  F2: { name: 'F2: tự theo dõi sức khỏe 7 ngày', quarantineDays: 7, testDays: [] as number[] },
+  F2: { name: 'F2: tự theo dõi sức khỏe 7 ngày', quarantineDays: 7, testDays: [] },
   /** A last exposure this long before the source's positive test is a typo, not a contact. */
   maxExposureDaysBeforeSource: 14,
-} as const;
+};
 
 export type ContactFollowUpKind = 'contact_f1' | 'contact_f2';
 
-export function contactFollowUpRule(level: ContactLevel, vaccinationDoses: number | null, rules = CONTACT_FOLLOW_UP_RULE): ContactFollowUpRule {
+export function contactFollowUpRule(level: ContactLevel, vaccinationDoses: number | null, rules: ContactFollowUpRules = CONTACT_FOLLOW_UP_RULE): ContactFollowUpRule {
   if (level === 'F2') return { ...rules.F2, testDays: [...rules.F2.testDays] };
   // Unknown vaccination counts as not fully vaccinated: the longer quarantine is the safe side.
   const r = (vaccinationDoses ?? 0) >= rules.fullyVaccinatedDoses ? rules.F1.fullyVaccinated : rules.F1.notFullyVaccinated;
@@ -60,7 +69,7 @@ export interface ContactFollowUpPlan {
   tests: TestDue[];
 }
 
-export function planContactFollowUp(level: ContactLevel, vaccinationDoses: number | null, lastExposureDate: string, rules = CONTACT_FOLLOW_UP_RULE): ContactFollowUpPlan {
+export function planContactFollowUp(level: ContactLevel, vaccinationDoses: number | null, lastExposureDate: string, rules: ContactFollowUpRules = CONTACT_FOLLOW_UP_RULE): ContactFollowUpPlan {
   const rule = contactFollowUpRule(level, vaccinationDoses, rules);
   const plan = planObligation(rule, lastExposureDate);
   return { kind: level === 'F1' ? 'contact_f1' : 'contact_f2', rule, startDate: plan.startDate, endDate: plan.endDate, tests: plan.tests };
@@ -88,7 +97,7 @@ export function contactLevelFor(source: ContactSource): { ok: true; level: Conta
   return { ok: true, level: 'F2' };
 }
 
-export function checkContact(c: { lastExposureDate: string; sourceTestDate?: string | null }, today: string, rules = CONTACT_FOLLOW_UP_RULE): FieldProblem[] {
+export function checkContact(c: { lastExposureDate: string; sourceTestDate?: string | null }, today: string, rules: ContactFollowUpRules = CONTACT_FOLLOW_UP_RULE): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!isIsoDate(c.lastExposureDate)) {
     problems.push({ field: 'lastExposure', message: `Ngày tiếp xúc cuối "${c.lastExposureDate}" không phải ngày có thật.`, messageEn: 'Invalid last exposure date.' });

@@ -12,6 +12,7 @@ export * from './contacts.js';
 export * from './case-stats.js';
 export * from './home-care.js';
 export * from './quarantine.js';
+export * from './rule-settings.js';
 export * from './lockdown.js';
 export * from './orphans.js';
 export * from './testing.js';

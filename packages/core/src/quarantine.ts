@@ -1,5 +1,5 @@
 import { addDays, planObligation, type ObligationRule } from './arrivals.js';
-import { CONTACT_FOLLOW_UP_RULE } from './contacts.js';
+import { CONTACT_FOLLOW_UP_RULE, type ContactFollowUpRules, type NamedFollowUp } from './contacts.js';
 import type { FieldProblem } from './people.js';
 
 /** Centralized quarantine facilities and quarantine episodes (home or facility). Dates are ISO yyyy-mm-dd. */
@@ -34,18 +34,28 @@ export const EPISODE_STATUS_LABELS: Record<EpisodeStatus, string> = { active: '�
  * health at home 7 more days (Ministry of Health discharge guidance of 2021); anything else 14 days.
  * Which area a reason may occupy keeps F1, F2 and arrivals apart (seed 002).
  */
-export const QUARANTINE_RULES = {
+export interface QuarantineRules {
+  f1: ContactFollowUpRules['F1'];
+  f2: NamedFollowUp;
+  arrival: NamedFollowUp;
+  f0_released: NamedFollowUp;
+  other: NamedFollowUp;
+  fullyVaccinatedDoses: number;
+  areaFor: Record<QuarantineReason, AreaKind>;
+  defaultOverloadPct: number;
+}
+
+export const QUARANTINE_RULES: QuarantineRules = {
   f1: { fullyVaccinated: CONTACT_FOLLOW_UP_RULE.F1.fullyVaccinated, notFullyVaccinated: CONTACT_FOLLOW_UP_RULE.F1.notFullyVaccinated },
   f2: { name: 'F2: cách ly 7 ngày', quarantineDays: 7, testDays: [1, 7] },
   arrival: { name: 'Người về từ vùng dịch: cách ly 7 ngày, xét nghiệm ngày 1 và ngày 7', quarantineDays: 7, testDays: [1, 7] },
-  f0_released: { name: 'F0 ra viện: tự theo dõi, cách ly tại nhà 7 ngày', quarantineDays: 7, testDays: [] as number[] },
+  f0_released: { name: 'F0 ra viện: tự theo dõi, cách ly tại nhà 7 ngày', quarantineDays: 7, testDays: [] },
   other: { name: 'Cách ly 14 ngày, xét nghiệm ngày 1, 7 và 14', quarantineDays: 14, testDays: [1, 7, 14] },
   fullyVaccinatedDoses: CONTACT_FOLLOW_UP_RULE.fullyVaccinatedDoses,
-  areaFor: { f1: 'f1', f2: 'f2', arrival: 'arrival', f0_released: 'arrival', other: 'arrival' } as Record<QuarantineReason, AreaKind>,
+  areaFor: { f1: 'f1', f2: 'f2', arrival: 'arrival', f0_released: 'arrival', other: 'arrival' },
   /** Percent of beds in use from which a facility shows as overloaded. */
   defaultOverloadPct: 80,
 };
-export type QuarantineRules = typeof QUARANTINE_RULES;
 
 type NamedRule = ObligationRule & { name: string };
 

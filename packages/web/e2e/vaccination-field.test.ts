@@ -1,3 +1,4 @@
+import { vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
@@ -124,5 +125,27 @@ describe.skipIf(!browserAvailable())('unvaccinated lists, mobile teams and vacci
     const row = page.getByTestId('allocation-row').filter({ hasText: 'AstraZeneca' }).first();
     await row.waitFor();
     expect(await row.textContent()).toContain('Đang chờ duyệt');
+    const requestId = await row.getAttribute('data-id');
+
+    // The district approves part of it from its own stock; the commune's stock receives it.
+    const districtContext = await browser.newContext({ locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', viewport: { width: 1440, height: 900 } });
+    const district = await districtContext.newPage();
+    district.setDefaultTimeout(15_000);
+    await loginAs(district, server.url, 'huyen.dienbien');
+    await apiOf(districtContext, server.url)('POST', '/vaccination/stock/movements', { unitCode: '100', productCode: 'astrazeneca', kind: 'received', quantity: 2000, date: vnDate() });
+    await district.goto(`${server.url}/vaccination/stock`);
+    await district.getByTestId('allocations-direction').getByText('Cấp dưới gửi lên').click();
+    const incoming = district.locator(`[data-testid="allocation-row"][data-id="${requestId}"]`);
+    await incoming.getByTestId('allocation-approve').click();
+    await district.getByTestId('decide-quantity').fill('300');
+    await district.getByTestId('decide-save').click();
+    await eventually(async () => incoming.textContent()).toContain('Đã duyệt, đã cấp');
+    await districtContext.close();
+
+    await page.reload();
+    const astra = page.locator('[data-testid="stock-row"][data-product="astrazeneca"]');
+    await eventually(async () => Number((await astra.getByTestId('stock-balance').textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(300);
+    await page.getByTestId('allocation-row').filter({ hasText: 'Đã duyệt, đã cấp' }).first().getByTestId('allocation-delivered').click();
+    await page.getByTestId('allocation-row').filter({ hasText: 'Đã nhận đủ' }).first().waitFor();
   });
 });

@@ -177,9 +177,14 @@ for (const engine of await testEngines()) {
       expect((await natong.post(`/api/v1/care/${c.id}/release`, { version: c.version + 5, negativeTestType: 'rapid_antigen', negativeTestDate: today })).statusCode).toBe(409);
       expect((await natong.get(`/api/v1/care/${c.id}/release-confirmation`)).statusCode).toBe(409);
 
+      const team = await natong.post('/api/v1/care-teams', { name: 'Tổ chăm sóc số 3 Bản Hát Tao', unitCode: '03365.01', leaderUserId: healthUserId, caseIds: [c.id] });
+      expect(team.statusCode, team.body).toBe(201);
       const done = await natong.post(`/api/v1/care/${c.id}/release`, { version: c.version, negativeTestType: 'rapid_antigen', negativeTestDate: today });
       expect(done.statusCode, done.body).toBe(200);
       expect(done.json()).toMatchObject({ caseId: c.id, fullName: 'Lò Thị Khỏi', daysSincePositive: 11, releaseDate: today, communeName: 'Xã Na Tông', issuedBy: 'Lò Thị Hoa' });
+      // The case leaves its team on release; the paper still names the team that cared for it.
+      expect(done.json()).toMatchObject({ careTeam: 'Tổ chăm sóc số 3 Bản Hát Tao', teamLeader: 'Cà Thị Mai' });
+      expect((await natong.get(`/api/v1/care-teams/${team.json().id}`)).json().caseIds).toEqual([]);
       const kase = (await natong.get(`/api/v1/cases/${c.id}`)).json();
       expect(kase).toMatchObject({ status: 'recovered', dischargeDate: today, dischargeTestResult: 'negative' });
       expect(kase.carePlaces[0].toDate).toBe(today);
@@ -188,6 +193,7 @@ for (const engine of await testEngines()) {
       expect(html.headers['content-type']).toContain('text/html');
       expect(html.body).toContain('HOÀN THÀNH CÁCH LY, ĐIỀU TRỊ COVID-19 TẠI NHÀ');
       expect(html.body).toContain('Lò Thị Khỏi');
+      expect(html.body).toContain('Đơn vị theo dõi: Tổ chăm sóc số 3 Bản Hát Tao (Tổ trưởng: Cà Thị Mai)');
       // Released: no more home check-ins.
       expect((await natong.post(`/api/v1/care/${c.id}/checkins`, { spo2: 98 })).statusCode).toBe(409);
     });

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { ageOnTest, vnDate, warningSigns, CASE_RULES, HOME_CARE_RULE, type CarePlace, type CareSymptom } from '@pcd/core';
+import { ageOnTest, vnDate, warningSigns, CASE_RULES, type CarePlace, type CareSymptom } from '@pcd/core';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { AuthContext } from '../auth/context.js';
 import { withinScope, type Scope } from '../auth/scope.js';
@@ -8,6 +8,7 @@ import { AppError, errors } from '../http/errors.js';
 import { nowIso } from '../lib/time.js';
 import { requirePersonal } from '../people/service.js';
 import { resolveWithin, visibleCaseOr404 } from '../cases/service.js';
+import { resolveRule } from '../rules/resolve.js';
 import type { CaseDetailRow } from '../cases/model.js';
 import { toAlertDto, toCheckinDto, type AlertDetailRow, type AlertDto, type CheckinInput } from './model.js';
 
@@ -61,7 +62,7 @@ export async function recordCheckin(db: Db, auth: AuthContext, actor: Actor, cas
     assertHomeCare(c);
     if (vnDate(new Date(at)) < c.test_date) throw errors.invalid('at', 'Thời điểm đo trước ngày xét nghiệm dương tính.', 'The reading is before the positive test.');
     const symptoms = input.symptoms as CareSymptom[];
-    const signs = warningSigns({ ...input, symptoms }, ageOnTest(vnDate(new Date(at)), c.p_date_of_birth, c.p_birth_year), HOME_CARE_RULE);
+    const signs = warningSigns({ ...input, symptoms }, ageOnTest(vnDate(new Date(at)), c.p_date_of_birth, c.p_birth_year), (await resolveRule(trx, c.unit_path, 'home_care')).rule);
     const row = await trx.insertInto('care_checkins').values({
       case_id: caseId, at, temperature: input.temperature ?? null, spo2: input.spo2 ?? null, pulse: input.pulse ?? null,
       respiratory_rate: input.respiratoryRate ?? null, systolic: input.systolic ?? null, symptoms: JSON.stringify(symptoms),
@@ -93,8 +94,9 @@ export async function listCheckins(db: Db, auth: AuthContext, actor: Actor, case
   const rows = await qb.selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
   await recordAudit(db, actor, { action: 'read', entity: 'care_checkin', entityId: caseId, unitCode: c.unit_code, unitPath: c.unit_path });
   const age = ageOnTest(c.test_date, c.p_date_of_birth, c.p_birth_year);
+  const { rule } = await resolveRule(db, c.unit_path, 'home_care');
   return {
-    items: rows.map((r) => toCheckinDto(r, warningSigns({ spo2: r.spo2, respiratoryRate: r.respiratory_rate, pulse: r.pulse, systolic: r.systolic, symptoms: JSON.parse(r.symptoms) as CareSymptom[] }, age))),
+    items: rows.map((r) => toCheckinDto(r, warningSigns({ spo2: r.spo2, respiratoryRate: r.respiratory_rate, pulse: r.pulse, systolic: r.systolic, symptoms: JSON.parse(r.symptoms) as CareSymptom[] }, age, rule))),
     total: Number(total), page, pageSize,
   };
 }

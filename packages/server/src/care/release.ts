@@ -9,26 +9,35 @@ import { requirePersonal } from '../people/service.js';
 import { visibleCaseOr404 } from '../cases/service.js';
 import { casesRepo } from '../cases/repository.js';
 import type { CaseDetailRow } from '../cases/model.js';
+import { resolveRule } from '../rules/resolve.js';
 import { assertHomeCare } from './checkins.js';
 import type { ConfirmationDto, ReleaseInput } from './model.js';
 
-async function confirmationOf(db: DbOrTrx, c: CaseDetailRow, daysSincePositive: number): Promise<ConfirmationDto> {
+async function careTeamOf(db: DbOrTrx, caseId: number) {
   const team = await db.selectFrom('care_team_cases').innerJoin('care_teams', 'care_teams.id', 'care_team_cases.team_id')
     .leftJoin('users', 'users.id', 'care_teams.leader_user_id').leftJoin('people', 'people.id', 'care_teams.leader_person_id')
-    .select(['care_teams.name', 'users.full_name as leader_user', 'people.full_name as leader_person']).where('care_team_cases.case_id', '=', c.id).executeTakeFirst();
+    .select(['care_teams.name', 'users.full_name as leader_user', 'people.full_name as leader_person']).where('care_team_cases.case_id', '=', caseId).executeTakeFirst();
+  return team ? { name: team.name, leader: team.leader_user ?? team.leader_person ?? null } : null;
+}
+
+async function confirmationOf(db: DbOrTrx, c: CaseDetailRow, daysSincePositive: number): Promise<ConfirmationDto> {
   // The commune issues the paper: the managing unit itself, or the commune above its village.
   const unit = await db.selectFrom('units').select(['name', 'kind', 'tier', 'parent_code']).where('code', '=', c.unit_code).executeTakeFirstOrThrow();
   const issuing = unit.tier === 'village' && unit.parent_code
     ? (await db.selectFrom('units').select(['name', 'kind']).where('code', '=', unit.parent_code).executeTakeFirst()) ?? unit : unit;
   const commune = `${kindLabel(issuing.kind)} ${issuing.name}`.trim();
-  // Who recorded the release, from its audit entry: the one place that keeps it.
-  const issuer = await db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.user_id').select('users.full_name').where('audit_log.entity', '=', 'case')
-    .where('audit_log.entity_id', '=', String(c.id)).where('audit_log.action', '=', 'home_care_release').orderBy('audit_log.id', 'desc').executeTakeFirst();
+  // Who recorded the release and which team cared for the case, from its audit entry: the one place that keeps them
+  // once the case has left the team.
+  const issuer = await db.selectFrom('audit_log').leftJoin('users', 'users.id', 'audit_log.user_id').select(['users.full_name', 'audit_log.changes'])
+    .where('audit_log.entity', '=', 'case').where('audit_log.entity_id', '=', String(c.id)).where('audit_log.action', '=', 'home_care_release')
+    .orderBy('audit_log.id', 'desc').executeTakeFirst();
+  const recorded = issuer?.changes ? (JSON.parse(issuer.changes) as { careTeam?: [string, null]; teamLeader?: [string | null, null] }) : {};
+  const team = (await careTeamOf(db, c.id)) ?? (recorded.careTeam ? { name: recorded.careTeam[0], leader: recorded.teamLeader?.[0] ?? null } : null);
   return {
     caseId: c.id, fullName: c.p_full_name, birth: c.p_date_of_birth ? formatDate(c.p_date_of_birth) : c.p_birth_year ? String(c.p_birth_year) : null,
     idNumber: c.p_id_number, address: c.p_address, unitName: c.unit_name, communeName: commune, testType: c.test_type as TestType, testDate: c.test_date,
     releaseDate: c.discharge_date!, daysSincePositive, negativeTestType: c.discharge_test_type as TestType | null, negativeTestDate: c.discharge_test_date,
-    careTeam: team?.name ?? null, teamLeader: team?.leader_user ?? team?.leader_person ?? null, issuedBy: issuer?.full_name ?? null, caseVersion: c.version,
+    careTeam: team?.name ?? null, teamLeader: team?.leader ?? null, issuedBy: issuer?.full_name ?? null, caseVersion: c.version,
   };
 }
 
@@ -42,7 +51,7 @@ export async function releaseFromHomeCare(db: Db, auth: AuthContext, actor: Acto
     assertHomeCare(c);
     const releaseDate = input.date ?? today;
     const open = await trx.selectFrom('care_alerts').select((eb) => eb.fn.countAll().as('n')).where('case_id', '=', caseId).where('closed_at', 'is', null).executeTakeFirstOrThrow();
-    const decision = homeCareRelease({ testDate: c.test_date, releaseDate, negativeTestDate: input.negativeTestDate, openAlerts: Number(open.n) }, today);
+    const decision = homeCareRelease({ testDate: c.test_date, releaseDate, negativeTestDate: input.negativeTestDate, openAlerts: Number(open.n) }, today, (await resolveRule(trx, c.unit_path, 'home_care')).rule);
     if (!decision.releasable) {
       const p = decision.problems;
       if (p[0].field === 'alerts') throw new AppError(409, 'OPEN_ALERTS', p[0].message, p[0].messageEn, 'alerts');
@@ -56,12 +65,14 @@ export async function releaseFromHomeCare(db: Db, auth: AuthContext, actor: Acto
     if (Number(r.numUpdatedRows) !== 1) throw errors.staleVersion();
     const period = await casesRepo.openCarePeriod(trx, caseId);
     if (period) await trx.updateTable('case_care_places').set({ to_date: releaseDate }).where('id', '=', period.id).execute();
+    const team = await careTeamOf(trx, caseId);
     await trx.deleteFrom('care_team_cases').where('case_id', '=', caseId).execute();
     await recordAudit(trx, actor, {
       action: 'home_care_release', entity: 'case', entityId: caseId, unitCode: c.unit_code, unitPath: c.unit_path,
       changes: {
         status: [c.status, 'recovered'], dischargeDate: [null, releaseDate], dischargeTestType: [null, input.negativeTestType],
         dischargeTestDate: [null, input.negativeTestDate], dischargeTestResult: [null, 'negative'], ...(input.note ? { note: [null, input.note] } : {}),
+        ...(team ? { careTeam: [team.name, null], teamLeader: [team.leader, null] } : {}),
       },
     });
     const after = await visibleCaseOr404(trx, auth, caseId);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import {
   CARE_PLACES, CASE_RULES, CASE_STATUSES, DEATH_PLACES, DETECTION_SETTINGS, SEVERITIES, SEXES, TEST_RESULTS_AT_DISCHARGE, TEST_TYPES,
-  ageOnTest, homeTreatmentEligibility, type CarePlace, type Severity,
+  ageOnTest, homeTreatmentEligibility, type CarePlace, type HomeTreatmentRule, type Severity,
 } from '@pcd/core';
 import type { CarePlaceRow, CaseRow } from '../db/schema.js';
 import { personInput } from '../people/model.js';
@@ -145,7 +145,7 @@ export function personBrief(r: CaseDetailRow): PersonBrief {
   };
 }
 
-export function eligibilityOf(r: CaseDetailRow) {
+export function eligibilityOf(r: CaseDetailRow, rule: HomeTreatmentRule) {
   const comorbidities = JSON.parse(r.comorbidities) as string[];
   return homeTreatmentEligibility({
     severity: r.severity as Severity,
@@ -156,10 +156,11 @@ export function eligibilityOf(r: CaseDetailRow) {
     vaccinationDoses: r.vaccination_doses ?? 0,
     spo2: r.spo2,
     respiratoryRate: r.respiratory_rate,
-  });
+  }, rule);
 }
 
-export function toCaseDto(r: CaseDetailRow, sourceVisible: boolean): CaseDto {
+/** `rule`: the home-treatment criteria in force where the case is managed. */
+export function toCaseDto(r: CaseDetailRow, sourceVisible: boolean, rule: HomeTreatmentRule): CaseDto {
   return {
     id: r.id, person: personBrief(r), unitCode: r.unit_code, unitName: r.unit_name, testType: r.test_type as CaseDto['testType'], testDate: r.test_date,
     lab: r.lab, detectedIn: r.detected_in as CaseDto['detectedIn'], onsetDate: r.onset_date, severity: r.severity as Severity,
@@ -169,7 +170,7 @@ export function toCaseDto(r: CaseDetailRow, sourceVisible: boolean): CaseDto {
     sourceCaseId: sourceVisible ? r.source_case_id : null, fromContactId: r.from_contact_id, status: r.status as CaseDto['status'],
     dischargeDate: r.discharge_date, dischargeTestType: r.discharge_test_type as CaseDto['dischargeTestType'], dischargeTestDate: r.discharge_test_date,
     dischargeTestResult: r.discharge_test_result as CaseDto['dischargeTestResult'], deathDate: r.death_date, deathPlace: r.death_place as CaseDto['deathPlace'],
-    deathCause: r.death_cause, transferDate: r.transfer_date, transferTo: r.transfer_to, note: r.note, homeTreatment: eligibilityOf(r),
+    deathCause: r.death_cause, transferDate: r.transfer_date, transferTo: r.transfer_to, note: r.note, homeTreatment: eligibilityOf(r, rule),
     version: r.version, createdAt: r.created_at, updatedAt: r.updated_at,
   };
 }

@@ -1,6 +1,6 @@
 import {
   ageOnTest, checkCaseDates, checkSeverityPlace, duplicateEpisode, homeTreatmentEligibility, suggestedCarePlace, vnDate,
-  type CaseStatus, type FieldProblem,
+  type CaseStatus, type FieldProblem, type HomeTreatmentRule,
 } from '@pcd/core';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { PersonRow } from '../db/schema.js';
@@ -14,13 +14,19 @@ import { insertPerson, requirePersonal } from '../people/service.js';
 import { peopleRepo } from '../people/repository.js';
 import { clustersRepo } from '../chains/clusters-repository.js';
 import { contactsOfCase } from '../contacts/repository.js';
+import { resolveRule, RuleBook } from '../rules/resolve.js';
 import { casesRepo, type CaseFilter } from './repository.js';
 import { toCarePlaceDto, toCaseDto, type CaseDetailRow, type CaseDto, type CaseInput, type ClinicalInput } from './model.js';
 
 export const caseNotFound = () => errors.notFound('Ca bệnh F0', 'F0 case');
 
-export function caseDto(auth: AuthContext, r: CaseDetailRow): CaseDto {
-  return toCaseDto(r, r.source_unit_path === null || scopeCovers(auth.scope, r.source_unit_path));
+export function caseDto(auth: AuthContext, r: CaseDetailRow, rule: HomeTreatmentRule): CaseDto {
+  return toCaseDto(r, r.source_unit_path === null || scopeCovers(auth.scope, r.source_unit_path), rule);
+}
+
+/** One case, judged by the home-treatment criteria of the province or district that manages it. */
+export async function caseDtoOf(db: DbOrTrx, auth: AuthContext, r: CaseDetailRow): Promise<CaseDto> {
+  return caseDto(auth, r, (await resolveRule(db, r.unit_path, 'home_treatment')).rule);
 }
 
 export async function visibleCaseOr404(db: DbOrTrx, auth: AuthContext, id: number): Promise<CaseDetailRow> {
@@ -88,7 +94,7 @@ export async function insertCase(trx: DbOrTrx, auth: AuthContext, actor: Actor, 
   const eligibility = homeTreatmentEligibility({
     severity: f.severity, age: ageOnTest(f.testDate, person.date_of_birth, person.birth_year), comorbidity: comorbidities.length > 0 || person.comorbidity === 1,
     comorbidityStable: f.comorbidityStable ?? false, pregnant, vaccinationDoses: f.vaccinationDoses ?? 0, spo2: f.spo2 ?? null, respiratoryRate: f.respiratoryRate ?? null,
-  });
+  }, (await resolveRule(trx, c.unit.path, 'home_treatment')).rule);
   const place = f.carePlace ?? suggestedCarePlace(f.severity, eligibility);
   problems.push(...checkSeverityPlace(f.severity, place));
   if (problems.length) throw errors.problems(problems);
@@ -136,7 +142,7 @@ export async function createCase(db: Db, auth: AuthContext, actor: Actor, input:
     await checkClusterRef(trx, auth, input.clusterId);
     await checkSourceCaseRef(trx, auth, input.sourceCaseId, null);
     const id = await insertCase(trx, auth, actor, { person, unit, clinical: input, sourceCaseId: input.sourceCaseId ?? null, fromContactId: null, clusterId: input.clusterId ?? null });
-    return caseDto(auth, await visibleCaseOr404(trx, auth, id));
+    return caseDtoOf(trx, auth, await visibleCaseOr404(trx, auth, id));
   });
 }
 
@@ -145,7 +151,7 @@ export async function getCase(db: Db, auth: AuthContext, actor: Actor, id: numbe
   const row = await visibleCaseOr404(db, auth, id);
   const [periods, contacts] = await Promise.all([casesRepo.carePeriods(db, id), contactsOfCase(db, auth, id)]);
   await recordAudit(db, actor, { action: 'read', entity: 'case', entityId: id, unitCode: row.unit_code, unitPath: row.unit_path });
-  return { ...caseDto(auth, row), carePlaces: periods.map(toCarePlaceDto), contacts };
+  return { ...(await caseDtoOf(db, auth, row)), carePlaces: periods.map(toCarePlaceDto), contacts };
 }
 
 export async function resolveWithin(db: DbOrTrx, auth: AuthContext, unit: string | undefined): Promise<string | undefined> {
@@ -164,14 +170,16 @@ export async function listCases(db: Db, auth: AuthContext, actor: Actor, f: Case
   const rows = await casesRepo.withDetails(qb).orderBy(column, f.sort ? direction : 'desc').orderBy('cases.id', 'desc')
     .limit(pageSize).offset((page - 1) * pageSize).execute();
   await recordAudit(db, actor, { action: 'read', entity: 'case', unitCode: f.unit ?? auth.user.unitCode, changes: { query: { ...f }, ids: rows.map((r) => r.id) } });
-  return { items: rows.map((r) => caseDto(auth, r)), total: Number(total), page, pageSize };
+  const rules = await RuleBook.load(db, 'home_treatment');
+  return { items: rows.map((r) => caseDto(auth, r, rules.forPath(r.unit_path))), total: Number(total), page, pageSize };
 }
 
 export async function* iterateCases(db: Db, auth: AuthContext, filter: CaseFilter): AsyncGenerator<CaseDto> {
   let after = 0;
+  const rules = await RuleBook.load(db, 'home_treatment');
   for (;;) {
     const batch = await casesRepo.withDetails(casesRepo.filtered(db, auth.scope, filter)).where('cases.id', '>', after).orderBy('cases.id').limit(2000).execute();
-    for (const b of batch) yield caseDto(auth, b);
+    for (const b of batch) yield caseDto(auth, b, rules.forPath(b.unit_path));
     if (batch.length < 2000) return;
     after = batch[batch.length - 1].id;
   }

@@ -11,7 +11,7 @@ import { nowIso } from '../lib/time.js';
 import { requirePersonal } from '../people/service.js';
 import { casesRepo } from './repository.js';
 import { toCarePlaceDto, type CareTransferInput, type CasePatch, type CaseDto } from './model.js';
-import { assertNoDuplicateEpisode, caseDto, checkClusterRef, checkSourceCaseRef, visibleCaseOr404 } from './service.js';
+import { assertNoDuplicateEpisode, caseDtoOf, checkClusterRef, checkSourceCaseRef, visibleCaseOr404 } from './service.js';
 
 const OUTCOME_FIELDS = {
   recovered: ['dischargeDate', 'dischargeTestType', 'dischargeTestDate', 'dischargeTestResult'],
@@ -37,7 +37,7 @@ export async function updateCase(db: Db, auth: AuthContext, actor: Actor, id: nu
   return db.transaction().execute(async (trx) => {
     const before = await visibleCaseOr404(trx, auth, id);
     if (before.version !== patch.version) throw errors.staleVersion();
-    const current = caseDto(auth, before);
+    const current = await caseDtoOf(trx, auth, before);
     const given = Object.fromEntries(Object.entries(patch).filter(([k, v]) => v !== undefined && k !== 'version'));
     const next = { ...current, ...given } as CaseDto;
     next.status = (patch.status ?? current.status) as CaseStatus;
@@ -101,7 +101,7 @@ export async function updateCase(db: Db, auth: AuthContext, actor: Actor, id: nu
     }
     if (next.clusterId !== current.clusterId) await cascadeCluster(trx, id, next.clusterId);
 
-    const after = caseDto(auth, await visibleCaseOr404(trx, auth, id));
+    const after = await caseDtoOf(trx, auth, await visibleCaseOr404(trx, auth, id));
     const { homeTreatment: _a, version: _v, updatedAt: _u, ...afterFields } = after;
     await recordAudit(trx, actor, {
       action: next.status !== current.status ? `outcome_${next.status}` : 'update', entity: 'case', entityId: id, unitCode: before.unit_code, unitPath: before.unit_path,
@@ -151,6 +151,6 @@ export async function transferCare(db: Db, auth: AuthContext, actor: Actor, id: 
       },
     });
     const after = await visibleCaseOr404(trx, auth, id);
-    return { ...caseDto(auth, after), carePlaces: (await casesRepo.carePeriods(trx, id)).map(toCarePlaceDto) };
+    return { ...(await caseDtoOf(trx, auth, after)), carePlaces: (await casesRepo.carePeriods(trx, id)).map(toCarePlaceDto) };
   });
 }

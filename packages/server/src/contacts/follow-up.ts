@@ -4,6 +4,7 @@ import type { DbOrTrx } from '../db/database.js';
 import type { ObligationRow } from '../db/schema.js';
 import { recordAudit, type Actor } from '../audit/audit.js';
 import { nowIso } from '../lib/time.js';
+import { resolveRule } from '../rules/resolve.js';
 
 const CONTACT_KINDS = ['contact_f1', 'contact_f2'];
 
@@ -43,7 +44,8 @@ async function closeReplaced(trx: DbOrTrx, actor: Actor, ob: ObligationRow, note
  */
 export async function followUpContact(trx: DbOrTrx, actor: Actor, c: FollowedContact, mode: 'merge' | 'replace'): Promise<number> {
   const today = vnDate();
-  const plan = planContactFollowUp(c.level, c.vaccination_doses, c.last_exposure_date);
+  // The rule in force where the contact lives; an open follow-up it merges into keeps its own figures.
+  const plan = planContactFollowUp(c.level, c.vaccination_doses, c.last_exposure_date, (await resolveRule(trx, c.unit_path, 'contact_follow_up')).rule);
   const snapshot = JSON.stringify({ name: plan.rule.name, quarantineDays: plan.rule.quarantineDays, testDays: plan.rule.testDays });
   const open = await openContactObligation(trx, c);
   const now = nowIso();

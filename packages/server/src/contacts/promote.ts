@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from '../audit/audit.js';
 import { AppError, errors } from '../http/errors.js';
 import { nowIso } from '../lib/time.js';
 import { requirePersonal } from '../people/service.js';
-import { caseDto, insertCase, visibleCaseOr404 } from '../cases/service.js';
+import { caseDtoOf, insertCase, visibleCaseOr404 } from '../cases/service.js';
 import { contactDto, contactsRepo } from './repository.js';
 import { endContactFollowUps, followUpContact } from './follow-up.js';
 import { fullContactOr404 } from './service.js';
@@ -71,7 +71,7 @@ export async function promoteContact(db: Db, auth: AuthContext, actor: Actor, id
       if (row) upgraded.push(contactDto(auth.scope, row));
     }
     return {
-      case: caseDto(auth, await visibleCaseOr404(trx, auth, caseId)),
+      case: await caseDtoOf(trx, auth, await visibleCaseOr404(trx, auth, caseId)),
       contact: contactDto(auth.scope, (await contactsRepo.findVisible(trx, auth.scope, id))!),
       upgraded,
     };

@@ -12,6 +12,7 @@ import { contactDto, contactsRepo, type ContactFilter } from './repository.js';
 import { communePathOf, resolveContactPerson } from './person.js';
 import { followUpContact } from './follow-up.js';
 import type { ContactDetailRow, ContactDto, ContactInput, ContactPatch } from './model.js';
+import { resolveRule } from '../rules/resolve.js';
 
 export const contactNotFound = () => errors.notFound('Người tiếp xúc', 'Contact');
 
@@ -54,7 +55,7 @@ export async function addContact(db: Db, auth: AuthContext, actor: Actor, ref: {
   const today = vnDate();
   return db.transaction().execute(async (trx) => {
     const src = await sourceOf(trx, auth, ref);
-    const problems = checkContact({ lastExposureDate: input.lastExposure, sourceTestDate: src.testDate }, today);
+    const problems = checkContact({ lastExposureDate: input.lastExposure, sourceTestDate: src.testDate }, today, (await resolveRule(trx, src.unitPath, 'contact_follow_up')).rule);
     if (problems.length) throw errors.problems(problems);
     const { person, entered, linkedBy } = await resolveContactPerson(trx, auth, actor, input);
     if (person.id === src.personId) throw errors.invalid('personId', 'Người tiếp xúc trùng với chính nguồn lây.', 'A person cannot be their own contact.');
@@ -148,7 +149,7 @@ export async function updateContact(db: Db, auth: AuthContext, actor: Actor, id:
     const sourceTest = before.source_case_id
       ? (await trx.selectFrom('cases').select('test_date').where('id', '=', before.source_case_id).executeTakeFirst())?.test_date ?? null
       : null;
-    const problems = patch.lastExposure ? checkContact({ lastExposureDate: lastExposure, sourceTestDate: sourceTest }, today) : [];
+    const problems = patch.lastExposure ? checkContact({ lastExposureDate: lastExposure, sourceTestDate: sourceTest }, today, (await resolveRule(trx, before.unit_path, 'contact_follow_up')).rule) : [];
     const status = patch.status ?? before.status;
     const note = patch.note !== undefined ? patch.note : before.note;
     if (status === 'cancelled' && before.status !== 'cancelled' && !note?.trim()) {

@@ -845,6 +845,19 @@ export interface VaccineAllocationRequestsTable {
   updated_at: string;
 }
 
+export interface RuleSettingsTable {
+  id: Generated<number>;
+  unit_code: string;
+  unit_path: string;
+  /** One of RULE_KEYS. */
+  rule_key: string;
+  /** JSON object of the values the unit changes. */
+  overrides: string;
+  version: Generated<number>;
+  updated_by: number | null;
+  updated_at: string;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -899,6 +912,7 @@ export interface Database {
   vaccine_stock_movements: VaccineStockMovementsTable;
   vaccine_stock: VaccineStockTable;
   vaccine_allocation_requests: VaccineAllocationRequestsTable;
+  rule_settings: RuleSettingsTable;
 }
 
 export type UnitRow = Selectable<UnitsTable>;
@@ -911,6 +925,7 @@ export type HouseholdRow = Selectable<HouseholdsTable>;
 export type SweepRow = Selectable<SweepsTable>;
 export type EpidemicZoneRow = Selectable<EpidemicZonesTable>;
 export type ObligationRuleRow = Selectable<ObligationRulesTable>;
+export type RuleSettingRow = Selectable<RuleSettingsTable>;
 export type DeclarationRow = Selectable<DeclarationsTable>;
 export type ObligationRow = Selectable<ObligationsTable>;
 export type CheckpointRow = Selectable<CheckpointsTable>;

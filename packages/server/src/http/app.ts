@@ -31,6 +31,7 @@ import { vaccinationRoutes } from '../vaccination/routes.js';
 import { vaccinationImportRoutes } from '../vaccination/import-routes.js';
 import { vaccinationFieldRoutes } from '../vaccination/field-routes.js';
 import { testingRoutes } from '../testing/routes.js';
+import { rulesRoutes } from '../rules/routes.js';
 import { installValidationMessages } from './validation-messages.js';
 import { registerErrorHandler } from './errors.js';
 import { VERSION } from '../version.js';
@@ -53,7 +54,7 @@ declare module 'fastify' {
 }
 
 /** Every capability registers here, under /api/v1; the order does not matter. */
-export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes, careRoutes, quarantineRoutes, lockdownRoutes, orphansRoutes, vaccinationRoutes, vaccinationImportRoutes, vaccinationFieldRoutes, testingRoutes];
+export const MODULES = [authRoutes, unitsRoutes, usersRoutes, auditRoutes, jobsRoutes, peopleRoutes, sweepsRoutes, arrivalsRoutes, checkpointsRoutes, casesRoutes, contactsRoutes, chainsRoutes, careRoutes, quarantineRoutes, lockdownRoutes, orphansRoutes, vaccinationRoutes, vaccinationImportRoutes, vaccinationFieldRoutes, testingRoutes, rulesRoutes];
 
 const STATIC_FILE = /\.(?:html?|m?js|css|map|json|svg|png|jpe?g|gif|webp|ico|txt|xml|webmanifest|woff2?|ttf|wasm)$/i;
 

@@ -12,6 +12,7 @@ import { registerPersonReference } from '../people/references.js';
 import { resolveWithin } from '../cases/service.js';
 import { areaOccupancy, filteredFacilities } from './facilities.js';
 import type { EpisodeDto, EpisodeInput, EpisodePatch } from './model.js';
+import { quarantineRulesAt } from '../rules/resolve.js';
 
 registerPersonReference('quarantine_episodes', 'person_id');
 
@@ -131,7 +132,7 @@ export async function createEpisode(db: Db, auth: AuthContext, actor: Actor, inp
     await checkLink(trx, auth.scope, 'contacts', input.contactId, person.id, 'contactId');
     await checkLink(trx, auth.scope, 'obligations', input.obligationId, person.id, 'obligationId');
     const place = await placement(trx, auth, input);
-    const plan = planQuarantine(input.reason, start, input.vaccinationDoses ?? null);
+    const plan = planQuarantine(input.reason, start, input.vaccinationDoses ?? null, await quarantineRulesAt(trx, person.unit_path));
     const now = nowIso();
     const row = await trx.insertInto('quarantine_episodes').values({
       person_id: person.id, unit_code: person.unit_code, unit_path: person.unit_path, kind: input.kind, facility_id: place.facilityId, area_id: place.areaId,

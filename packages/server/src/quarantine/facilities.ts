@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import {
-  addDays, can, loadLevel, occupancyByDay, vnDate, QUARANTINE_RULES, type AreaKind, type FacilityStatus,
+  addDays, can, loadLevel, occupancyByDay, vnDate, type AreaKind, type FacilityStatus,
 } from '@pcd/core';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { AuthContext } from '../auth/context.js';
@@ -12,6 +12,7 @@ import { unitsRepo } from '../units/repository.js';
 import { resolveWithin } from '../cases/service.js';
 import type { QuarantineFacilityRow } from '../db/schema.js';
 import type { FacilityDto, FacilityInput, FacilityPatch } from './model.js';
+import { resolveRule } from '../rules/resolve.js';
 
 export const facilityNotFound = () => errors.notFound('Khu cách ly tập trung', 'Quarantine facility');
 
@@ -96,7 +97,7 @@ export async function createFacility(db: Db, auth: AuthContext, actor: Actor, in
     const now = nowIso();
     const row = await trx.insertInto('quarantine_facilities').values({
       name: input.name, unit_code: unit.code, unit_path: unit.path, address: input.address ?? null, rooms: input.rooms, operator: input.operator ?? null,
-      status: input.status, overload_pct: input.overloadPct ?? QUARANTINE_RULES.defaultOverloadPct, note: input.note ?? null, version: 1, created_at: now, updated_at: now,
+      status: input.status, overload_pct: input.overloadPct ?? (await resolveRule(trx, unit.path, 'quarantine')).rule.defaultOverloadPct, note: input.note ?? null, version: 1, created_at: now, updated_at: now,
     }).returningAll().executeTakeFirstOrThrow();
     await writeAreas(trx, row.id, input.areas.map(({ id: _id, ...a }) => a));
     const dto = await toFacilityDto(trx, row);

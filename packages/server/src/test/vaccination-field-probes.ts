@@ -58,6 +58,11 @@ export const VACCINATION_FIELD_PROBES = {
     await expect404(a.get(`/api/v1/vaccination/stock/movements?unit=${bUnit}`));
     expect((await a.get('/api/v1/vaccination/stock/movements')).json().items.every((m: { unitCode: string }) => m.unitCode.startsWith('03365'))).toBe(true);
   },
+  'GET /api/v1/vaccination/stock/movements/export.xlsx': async ({ a, bUnit }: Ctx) => {
+    await expect404(a.get(`/api/v1/vaccination/stock/movements/export.xlsx?unit=${bUnit}`));
+    const text = JSON.stringify(await readTable((await a.get('/api/v1/vaccination/stock/movements/export.xlsx')).rawPayload, 'x.xlsx'));
+    expect(text).not.toContain('Mường Nhà');
+  },
   'POST /api/v1/vaccination/stock/movements': async ({ a, bUnit }: Ctx) => {
     const body = { productCode: 'pfizer', quantity: 1, date: vnDate() };
     await refusedField(a.post('/api/v1/vaccination/stock/movements', { ...body, unitCode: bUnit, kind: 'received' }), 'unitCode');
@@ -77,6 +82,11 @@ export const VACCINATION_FIELD_PROBES = {
     expect(ids(own)).not.toContain(bSessionId);
     expect(own.body).not.toContain(B_TEAM);
   },
+  'GET /api/v1/vaccination/sessions/export.xlsx': async ({ a, bUnit }: Ctx) => {
+    await expect404(a.get(`/api/v1/vaccination/sessions/export.xlsx?unit=${bUnit}`));
+    const text = JSON.stringify(await readTable((await a.get('/api/v1/vaccination/sessions/export.xlsx')).rawPayload, 'x.xlsx'));
+    expect(text).not.toContain(B_TEAM);
+  },
   'POST /api/v1/vaccination/sessions': ({ a, bTeamId }: Ctx) =>
     refusedField(a.post('/api/v1/vaccination/sessions', { teamId: bTeamId, unitCode: '03365.01', date: vnDate(), place: 'Nhà văn hóa' }), 'teamId'),
   'GET /api/v1/vaccination/sessions/:id': ({ a, bSessionId }: Ctx) => expect404(a.get(`/api/v1/vaccination/sessions/${bSessionId}`)),
@@ -89,6 +99,11 @@ export const VACCINATION_FIELD_PROBES = {
   'GET /api/v1/vaccination/allocation-requests': async ({ a, bUnit, bAllocationId }: Ctx) => {
     await expect404(a.get(`/api/v1/vaccination/allocation-requests?unit=${bUnit}`));
     expect(ids(await a.get('/api/v1/vaccination/allocation-requests?pageSize=500'))).not.toContain(bAllocationId);
+  },
+  'GET /api/v1/vaccination/allocation-requests/export.xlsx': async ({ a, bUnit }: Ctx) => {
+    await expect404(a.get(`/api/v1/vaccination/allocation-requests/export.xlsx?unit=${bUnit}`));
+    const text = JSON.stringify(await readTable((await a.get('/api/v1/vaccination/allocation-requests/export.xlsx')).rawPayload, 'x.xlsx'));
+    expect(text).not.toContain('Mường Nhà');
   },
   'GET /api/v1/vaccination/allocation-requests/:id': ({ a, bAllocationId }: Ctx) => expect404(a.get(`/api/v1/vaccination/allocation-requests/${bAllocationId}`)),
   'POST /api/v1/vaccination/allocation-requests/:id/decide': ({ a, bAllocationId }: Ctx) =>

@@ -76,23 +76,15 @@ export function coverageCountsSql(unitPath: string, date: string) {
     select x.unit_path, x.band, x.comorbidity, x.pregnant, x.vaccinated, x.full, x.boosted, count(*) as n
     from (
       select p.unit_path, ${bandSql(date)} as band, p.comorbidity, p.pregnant,
-        case when d.person_id is null then 0 else 1 end as vaccinated,
-        case when d.primaries >= d.needed then 1 else 0 end as full,
-        coalesce(d.boosted, 0) as boosted
+        case when count(vd.id) > 0 then 1 else 0 end as vaccinated,
+        case when sum(case when vd.kind = 'primary' then 1 else 0 end) >= min(case when vd.kind = 'primary' then vp.primary_doses end) then 1 else 0 end as full,
+        max(case when vd.kind = 'booster' then 1 else 0 end) as boosted
       from people p
-      left join (
-        select vd.person_id,
-          sum(case when vd.kind = 'primary' then 1 else 0 end) as primaries,
-          min(case when vd.kind = 'primary' then vp.primary_doses end) as needed,
-          max(case when vd.kind = 'booster' then 1 else 0 end) as boosted
-        from vaccination_doses vd
-        join people pp on pp.id = vd.person_id
-        join vaccine_products vp on vp.code = vd.product_code
-        where pp.unit_path like ${within} and pp.merged_into is null and vd.vaccinated_on <= ${date}
-        group by vd.person_id
-      ) d on d.person_id = p.id
+      left join vaccination_doses vd on vd.person_id = p.id and vd.vaccinated_on <= ${date}
+      left join vaccine_products vp on vp.code = vd.product_code
       where p.unit_path like ${within} and p.merged_into is null
         and not exists (select 1 from cases c where c.person_id = p.id and c.status = 'died' and c.death_date <= ${date})
+      group by p.id, p.unit_path, p.date_of_birth, p.birth_year, p.comorbidity, p.pregnant
     ) x
     where x.band > 0
     group by x.unit_path, x.band, x.comorbidity, x.pregnant, x.vaccinated, x.full, x.boosted
@@ -101,7 +93,7 @@ export function coverageCountsSql(unitPath: string, date: string) {
 
 /**
  * Coverage of a unit's subtree on a date, counted by the database: people of the subtree left-joined to
- * one row per vaccinated person, then counted per registered unit, age band, flags and dose status.
+ * their doses up to the date and folded to one row each, then counted per registered unit, age band, flags and dose status.
  * What comes back is a few thousand counts at most, whatever the population: no person leaves the database.
  * People merged into another record and people who died of COVID-19 by the date are not counted.
  * Full course: as many primary doses as the shortest course among the person's primary products (Janssen 1, Abdala 3).

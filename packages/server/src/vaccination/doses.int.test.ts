@@ -92,6 +92,11 @@ for (const engine of await testEngines()) {
       const mine = await resident(yte, 'Lò Văn Cùng Bản');
       expect((await team.post('/api/v1/vaccinations', { personId: other.id, product: 'pfizer', dose: 1, date: today })).json().error.field).toBe('personId');
       expect((await team.post('/api/v1/vaccinations', { personId: mine.id, product: 'pfizer', dose: 1, date: today })).statusCode).toBe(201);
+      // Figures too: by default the team member's village, not the commune outside their scope.
+      const teamStats = (await team.get('/api/v1/stats/vaccination')).json();
+      expect(teamStats.unitCode).toBe('03365.01');
+      expect(teamStats.groups.find((g: { group: string }) => g.group === '18+').measures[0].numerator).toBe(2); // Lò Văn Tiêm and Lò Văn Cùng Bản
+      expect((await team.get('/api/v1/stats/vaccination?unit=03365')).statusCode).toBe(404);
 
       const observer = await t.login('theodoi.dienbien');
       expect((await observer.get('/api/v1/vaccinations')).statusCode).toBe(403);

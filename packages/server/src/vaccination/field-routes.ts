@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { COVERAGE_MEASURE_LABELS, NOT_VACCINATED_REASON_LABELS, VACCINATION_GROUP_LABELS, STOCK_MOVEMENT_KIND_LABELS, formatDate } from '@pcd/core';
+import { ALLOCATION_STATUS_LABELS, COVERAGE_MEASURE_LABELS, NOT_VACCINATED_REASON_LABELS, VACCINATION_GROUP_LABELS, STOCK_MOVEMENT_KIND_LABELS, formatDate } from '@pcd/core';
 import { actorOf, requireAuth } from '../auth/context.js';
 import { recordAudit } from '../audit/audit.js';
 import { errorSchema, pageSchema, pagingQuery } from '../lib/paging.js';
@@ -19,6 +19,16 @@ import { createSession, createTeam, deleteSession, getSession, getTeam, listSess
 import { confirmDelivery, createRequest, decideRequest, getRequest, listRequests, previewJustification } from './allocations.js';
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
+
+/** Every page of a list, one page in memory at a time, for an export. */
+async function* allPages<T>(read: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>): AsyncGenerator<T> {
+  const size = 500;
+  for (let page = 1; ; page++) {
+    const { items, total } = await read(page, size);
+    yield* items;
+    if (items.length < size || page * size >= total) return;
+  }
+}
 const versionBody = z.object({ version: z.number().int().min(1) });
 const errs = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };
 
@@ -102,6 +112,22 @@ export async function vaccinationFieldRoutes(app: FastifyInstance) {
     schema: { tags, summary: 'Nhật ký xuất, nhập kho vắc xin của một đơn vị', querystring: movementQuery.extend(pagingQuery), response: { 200: pageSchema(movementSchema), ...errs } },
   }, async (req) => listMovements(db(), requireAuth(req), req.query, req.query.page, req.query.pageSize));
 
+  r.get('/vaccination/stock/movements/export.xlsx', { schema: { tags, summary: 'Xuất nhật ký xuất, nhập kho vắc xin ra Excel', querystring: movementQuery } }, async (req, reply) => {
+    const auth = requireAuth(req);
+    await listMovements(db(), auth, req.query, 1, 1);
+    return sendXlsx(reply, 'xuat-nhap-kho-vac-xin.xlsx', 'Xuất nhập kho', [
+      { header: 'Ngày', value: (m) => formatDate(m.date), width: 12 },
+      { header: 'Đơn vị', value: (m) => m.unitName, width: 22 },
+      { header: 'Vắc xin', value: (m) => m.productName, width: 26 },
+      { header: 'Loại', value: (m) => STOCK_MOVEMENT_KIND_LABELS[m.kind], width: 20 },
+      { header: 'Số liều', value: (m) => m.quantity, width: 10 },
+      { header: 'Đơn vị giao/nhận', value: (m) => m.counterpartUnitName, width: 22 },
+      { header: 'Nơi giao/nhận khác', value: (m) => m.counterpart, width: 22 },
+      { header: 'Số lô', value: (m) => m.lot, width: 12 },
+      { header: 'Ghi chú', value: (m) => m.note, width: 28 },
+    ], allPages((page, size) => listMovements(db(), auth, req.query, page, size)));
+  });
+
   r.post('/vaccination/stock/movements', {
     schema: {
       tags, summary: `Ghi xuất, nhập kho vắc xin (${Object.values(STOCK_MOVEMENT_KIND_LABELS).join(', ')}); tồn kho không được âm`,
@@ -132,6 +158,21 @@ export async function vaccinationFieldRoutes(app: FastifyInstance) {
   r.get('/vaccination/sessions', {
     schema: { tags, summary: 'Các buổi tiêm lưu động (lọc theo đơn vị, đội, khoảng ngày)', querystring: sessionQuery.extend(pagingQuery), response: { 200: pageSchema(sessionSchema), ...errs } },
   }, async (req) => listSessions(db(), requireAuth(req), req.query, req.query.page, req.query.pageSize));
+
+  r.get('/vaccination/sessions/export.xlsx', { schema: { tags, summary: 'Xuất danh sách buổi tiêm lưu động ra Excel', querystring: sessionQuery } }, async (req, reply) => {
+    const auth = requireAuth(req);
+    await listSessions(db(), auth, req.query, 1, 1);
+    return sendXlsx(reply, 'buoi-tiem-luu-dong.xlsx', 'Buổi tiêm lưu động', [
+      { header: 'Ngày', value: (x) => formatDate(x.date), width: 12 },
+      { header: 'Đội', value: (x) => x.teamName, width: 26 },
+      { header: 'Thôn/bản, xã', value: (x) => x.unitName, width: 20 },
+      { header: 'Địa điểm', value: (x) => x.place, width: 26 },
+      { header: 'Số liều đã tiêm', value: (x) => x.dosesGiven, width: 12 },
+      { header: 'Theo loại (đã tiêm/hủy)', value: (x) => x.doses.map((d) => `${d.productName}: ${d.given}/${d.wasted}`).join('; '), width: 40 },
+      { header: 'Mũi đã ghi hồ sơ', value: (x) => x.recordedDoses, width: 12 },
+      { header: 'Ghi chú', value: (x) => x.note, width: 28 },
+    ], allPages((page, size) => listSessions(db(), auth, req.query, page, size)));
+  });
 
   r.post('/vaccination/sessions', {
     schema: { tags, summary: 'Ghi một buổi tiêm lưu động: ngày, nơi tổ chức, số liều đã tiêm và hủy theo loại (trừ vào kho của đơn vị quản lý đội)', body: sessionInput, response: { 201: sessionSchema, ...errs } },
@@ -170,6 +211,27 @@ export async function vaccinationFieldRoutes(app: FastifyInstance) {
       querystring: allocationQuery.extend(pagingQuery), response: { 200: pageSchema(allocationSchema), ...errs },
     },
   }, async (req) => listRequests(db(), requireAuth(req), req.query, req.query.page, req.query.pageSize));
+
+  r.get('/vaccination/allocation-requests/export.xlsx', { schema: { tags, summary: 'Xuất danh sách đề nghị cấp vắc xin ra Excel', querystring: allocationQuery } }, async (req, reply) => {
+    const auth = requireAuth(req);
+    await listRequests(db(), auth, req.query, 1, 1);
+    return sendXlsx(reply, 'de-nghi-cap-vac-xin.xlsx', 'Đề nghị cấp vắc xin', [
+      { header: 'Ngày gửi', value: (a) => formatDate(a.createdAt), width: 12 },
+      { header: 'Đơn vị đề nghị', value: (a) => a.unitName, width: 22 },
+      { header: 'Gửi đến', value: (a) => a.parentName, width: 22 },
+      { header: 'Vắc xin', value: (a) => a.productName, width: 26 },
+      { header: 'Nhóm đối tượng', value: (a) => VACCINATION_GROUP_LABELS[a.group], width: 18 },
+      { header: 'Mũi', value: (a) => COVERAGE_MEASURE_LABELS[a.measure], width: 16 },
+      { header: 'Người chưa tiêm', value: (a) => a.justification.peopleWithoutDose, width: 12 },
+      { header: 'Tồn kho khi đề nghị', value: (a) => a.justification.dosesOnHand, width: 12 },
+      { header: 'Đang chờ duyệt', value: (a) => a.justification.dosesPending, width: 12 },
+      { header: 'Số liều thiếu', value: (a) => a.justification.gap, width: 12 },
+      { header: 'Số liều đề nghị', value: (a) => a.quantity, width: 12 },
+      { header: 'Số liều được cấp', value: (a) => a.approvedQuantity, width: 12 },
+      { header: 'Trạng thái', value: (a) => ALLOCATION_STATUS_LABELS[a.status], width: 18 },
+      { header: 'Ý kiến', value: (a) => a.decisionNote, width: 28 },
+    ], allPages((page, size) => listRequests(db(), auth, req.query, page, size)));
+  });
 
   r.get('/vaccination/allocation-requests/:id', {
     schema: { tags, summary: 'Chi tiết đề nghị cấp vắc xin', params: idParam, response: { 200: allocationSchema, ...errs } },

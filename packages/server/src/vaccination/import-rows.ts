@@ -34,20 +34,21 @@ const HEADER_ALIASES: Record<DoseColumn, string[]> = {
 
 const foldHeader = (h: string) => foldVietnamese(h).replace(/\(.*?\)/g, '').replace(/[^a-z0-9]/g, '');
 
-export type ColumnIndex = Map<DoseColumn, number>;
+/** Position of each column in the file's rows, -1 when the file lacks it. */
+export type ColumnIndex = Record<DoseColumn, number>;
 
 /** Where each known column sits in the header; missing required columns are reported as a row-1 error. */
 export function indexColumns(headers: string[]): { index: ColumnIndex; error: JobRowError | null } {
   const folded = headers.map(foldHeader);
-  const index: ColumnIndex = new Map();
+  const index = Object.fromEntries(Object.keys(DOSE_COLUMNS).map((c) => [c, -1])) as ColumnIndex;
   for (const col of Object.keys(DOSE_COLUMNS) as DoseColumn[]) {
     for (const name of [DOSE_COLUMNS[col], ...HEADER_ALIASES[col]]) {
       const i = folded.indexOf(foldHeader(name));
-      if (i >= 0) { index.set(col, i); break; }
+      if (i >= 0) { index[col] = i; break; }
     }
   }
-  const missing = (['product', 'dose', 'date'] as DoseColumn[]).filter((c) => !index.has(c));
-  if (!index.has('idNumber') && !index.has('fullName')) missing.unshift('fullName');
+  const missing = (['product', 'dose', 'date'] as DoseColumn[]).filter((c) => index[c] < 0);
+  if (index.idNumber < 0 && index.fullName < 0) missing.unshift('fullName');
   if (!missing.length) return { index, error: null };
   return { index, error: { row: 1, field: 'header', message: `Tệp thiếu cột bắt buộc: ${missing.map((c) => DOSE_COLUMNS[c]).join(', ')}. Hãy dùng tệp mẫu.` } };
 }
@@ -94,10 +95,6 @@ export function productMatcher(products: readonly VaccineProduct[]): (text: stri
 }
 
 /**
- * Checks one row on its own (no database): the product, dose, dates and ID number it carries,
- * and that the person can be identified (an ID number, or a name with a date or year of birth).
- */
-/**
  * Remembers a pure function's answers for the texts a registry file repeats on every row (dates,
  * dose texts, names of a person's several doses); emptied when full, so memory stays bounded.
  */
@@ -118,8 +115,13 @@ const dateOf = remembered(importDate);
 const fold = remembered(foldVietnamese);
 const doseOf = remembered((key: string) => doseFromText(key.slice(2), Number(key[0])), 10_000);
 
+/**
+ * Checks one row on its own (no database): the product, dose, dates and ID number it carries,
+ * and that the person can be identified (an ID number, or a name with a date or year of birth).
+ */
 export function parseDoseRow(row: number, cells: string[], index: ColumnIndex, product: (text: string) => VaccineProduct | null, today: string): DoseRow | JobRowError[] {
-  const get = (c: DoseColumn) => { const i = index.get(c); return i === undefined ? '' : (cells[i] ?? '').trim(); };
+  // Cells come trimmed from the reader.
+  const get = (c: DoseColumn) => { const i = index[c]; return i < 0 ? '' : (cells[i] ?? ''); };
   const bad: JobRowError[] = [];
   const productText = get('product');
   const p = productText ? product(productText) : null;
@@ -144,7 +146,8 @@ export function parseDoseRow(row: number, cells: string[], index: ColumnIndex, p
     else if (d) { dateOfBirth = d; birthYear = Number(d.slice(0, 4)); }
   }
   // An ID number typed into a number cell loses its leading zero (CCCD 12 digits, CMND 9).
-  let idText = get('idNumber').replace(/[\s.-]/g, '');
+  let idText = get('idNumber');
+  if (/[\s.-]/.test(idText)) idText = idText.replace(/[\s.-]/g, '');
   if (/^\d{11}$/.test(idText) || /^\d{8}$/.test(idText)) idText = `0${idText}`;
   let idNumber: string | null = null;
   if (idText) {
@@ -152,7 +155,8 @@ export function parseDoseRow(row: number, cells: string[], index: ColumnIndex, p
     if (id.ok) idNumber = id.normalized;
     else bad.push({ row, field: 'idNumber', message: `Số CCCD/CMND "${get('idNumber')}": ${id.message}` });
   }
-  const fullName = get('fullName').replace(/\s+/g, ' ');
+  let fullName = get('fullName');
+  if (/\s\s|[\t\r\n]/.test(fullName)) fullName = fullName.replace(/\s+/g, ' ');
   if (!idText && !fullName) bad.push({ row, field: 'fullName', message: 'Thiếu họ tên và số CCCD/CMND: không xác định được người được tiêm.' });
   else if (!idText && !dateOfBirth && birthYear === null && !bad.some((e) => e.field === 'dateOfBirth')) {
     bad.push({ row, field: 'dateOfBirth', message: 'Thiếu ngày sinh: khi không có số CCCD/CMND, cần họ tên và ngày sinh để xác định người được tiêm.' });

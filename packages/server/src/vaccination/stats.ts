@@ -38,14 +38,19 @@ export function groupFigures(counts: CoverageCounts, pop: PopRow | null): GroupF
 
 const POP_COLUMNS = ['code', 'name', 'path', 'pop_12_17', 'pop_18_49', 'pop_50_64', 'pop_65_plus', 'pop_source'] as const;
 
-/** The unit asked for (the caller's own by default, the country for a national account), inside the caller's scope or 404. */
+/**
+ * The unit asked for, inside the caller's scope or 404. By default the caller's own unit, the country for a
+ * national account, or the first assigned village of a team member (whose commune lies outside their scope).
+ */
 export async function statsUnit(db: DbOrTrx, auth: AuthContext, code: string | undefined): Promise<UnitRow | null> {
-  const c = code ?? auth.user.unitCode;
-  if (!c) {
-    if (!auth.scope.all) throw errors.notFound('Đơn vị hành chính', 'Administrative unit');
-    return null;
+  if (code === undefined) {
+    if (auth.scope.all && !auth.user.unitCode) return null;
+    const own = auth.user.unitCode ? await unitsRepo.findVisible(db, auth.scope, auth.user.unitCode) : undefined;
+    if (own) return own;
+    code = auth.scope.paths[0]?.split('/').filter(Boolean).at(-1);
+    if (!code) throw errors.notFound('Đơn vị hành chính', 'Administrative unit');
   }
-  const unit = await unitsRepo.findVisible(db, auth.scope, c);
+  const unit = await unitsRepo.findVisible(db, auth.scope, code);
   if (!unit) throw errors.notFound('Đơn vị hành chính', 'Administrative unit');
   return unit;
 }

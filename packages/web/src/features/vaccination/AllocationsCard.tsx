@@ -3,7 +3,7 @@
  * approves (with the doses granted) or rejects. Test ids: allocations-card, allocations-direction, allocation-create,
  * allocation-row (data-id), allocation-approve, allocation-reject, allocation-delivered, decide-quantity, decide-save.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatDate } from '@pcd/core';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { useShowError } from '../../api/useShowError';
 import { ErrorResult } from '../../layout/ErrorResult';
-import { useAllocations, useConfirmDelivery, useDecideAllocation } from './field-api';
+import { allocationsXlsx, useAllocations, useConfirmDelivery, useDecideAllocation } from './field-api';
 import type { AllocationRequest } from './field-types';
 import { AllocationFormModal } from './AllocationFormModal';
 import { JustificationText } from './JustificationText';
@@ -85,7 +85,12 @@ export function AllocationsCard({ unitCode, canRequest }: { unitCode: string; ca
             options={[{ value: 'sent', label: t('vaccinationField.allocations.sent') }, { value: 'received', label: t('vaccinationField.allocations.received') }]} />
         </Space>
       }
-      extra={canRequest && <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="allocation-create">{t('vaccinationField.allocations.create')}</Button>}
+      extra={
+        <Space>
+          <Button icon={<DownloadOutlined />} href={allocationsXlsx(unitCode, direction)}>{t('common.exportXlsx')}</Button>
+          {canRequest && <Button icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="allocation-create">{t('vaccinationField.allocations.create')}</Button>}
+        </Space>
+      }
     >
       {list.error ? <ErrorResult error={list.error} onRetry={() => void list.refetch()} /> : (
         <Table<AllocationRequest>

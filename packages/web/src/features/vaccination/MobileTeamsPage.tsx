@@ -2,16 +2,16 @@
  * "Đội tiêm lưu động": the teams of the user's area and their sessions, newest first.
  * Test ids: teams-page, team-create, team-row (data-id), session-create, session-row (data-id), session-delete.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { formatDate } from '@pcd/core';
-import { App, Button, Card, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { useShowError } from '../../api/useShowError';
 import { ErrorResult } from '../../layout/ErrorResult';
-import { PageHeader } from '../../layout/PageHeader';
-import { useDeleteSession, useSessions, useTeams, useUpdateTeam } from './field-api';
+import { FieldToolbar } from './FieldToolbar';
+import { sessionsXlsx, useDeleteSession, useSessions, useTeams, useUpdateTeam } from './field-api';
 import type { MobileTeam, Session } from './field-types';
 import { SessionFormModal } from './SessionFormModal';
 import { TeamFormModal } from './TeamFormModal';
@@ -44,7 +44,7 @@ export function MobileTeamsPage() {
 
   return (
     <div data-testid="teams-page">
-      <PageHeader title={t('vaccinationField.teams.title')}
+      <FieldToolbar title={t('vaccinationField.teams.title')}
         extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreatingTeam(true)} data-testid="team-create">{t('vaccinationField.teams.create')}</Button>} />
       <Card style={{ marginBottom: 16 }}>
         <Table<MobileTeam>
@@ -70,7 +70,7 @@ export function MobileTeamsPage() {
         />
       </Card>
       <Card title={t('vaccinationField.sessions.title')}
-        extra={<Button icon={<PlusOutlined />} disabled={!teamList.some((x) => x.active)} onClick={() => setCreatingSession(true)} data-testid="session-create">{t('vaccinationField.sessions.create')}</Button>}>
+        extra={<Space><Button icon={<DownloadOutlined />} href={sessionsXlsx()}>{t('common.exportXlsx')}</Button><Button icon={<PlusOutlined />} disabled={!teamList.some((x) => x.active)} onClick={() => setCreatingSession(true)} data-testid="session-create">{t('vaccinationField.sessions.create')}</Button></Space>}>
         {sessions.error ? <ErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} /> : (
           <Table<Session>
             rowKey="id" size="small" loading={sessions.isFetching} dataSource={sessions.data?.items ?? []} locale={{ emptyText: t('vaccinationField.sessions.empty') }}

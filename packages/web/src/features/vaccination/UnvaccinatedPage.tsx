@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/errors';
 import { useShowError } from '../../api/useShowError';
 import { ErrorResult } from '../../layout/ErrorResult';
-import { PageHeader } from '../../layout/PageHeader';
+import { FieldToolbar } from './FieldToolbar';
 import { useCurrentSession, usePermission } from '../auth/session';
 import { UnitSelect } from '../units/UnitSelect';
 import { unvaccinatedXlsx, useResponsible, useSetFollowup, useUnvaccinated } from './field-api';
@@ -73,7 +73,7 @@ export function UnvaccinatedPage() {
 
   return (
     <div data-testid="unvaccinated-page">
-      <PageHeader
+      <FieldToolbar
         title={f('title')}
         extra={<Button icon={<DownloadOutlined />} href={unvaccinatedXlsx({ unit, group, measure, reason, q })} data-testid="unvaccinated-export">{t('common.exportXlsx')}</Button>}
       />

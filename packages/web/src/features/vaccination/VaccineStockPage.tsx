@@ -9,11 +9,11 @@ import { Alert, Button, Card, Space, Table } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../layout/ErrorResult';
-import { PageHeader } from '../../layout/PageHeader';
+import { FieldToolbar } from './FieldToolbar';
 import { useCurrentSession, usePermission } from '../auth/session';
 import { UnitSelect } from '../units/UnitSelect';
 import { AllocationsCard } from './AllocationsCard';
-import { stockXlsx, useMovements, useStock } from './field-api';
+import { movementsXlsx, stockXlsx, useMovements, useStock } from './field-api';
 import type { Movement, StockLine } from './field-types';
 import { MovementFormModal } from './MovementFormModal';
 
@@ -32,7 +32,7 @@ export function VaccineStockPage() {
 
   return (
     <div data-testid="stock-page">
-      <PageHeader
+      <FieldToolbar
         title={t('vaccinationField.stock.title')}
         extra={
           <Space>
@@ -68,7 +68,7 @@ export function VaccineStockPage() {
       {canPlan && unit && !stock.error && (
         <>
           <AllocationsCard unitCode={unit} canRequest />
-          <Card title={t('vaccinationField.stock.movements')} style={{ marginTop: 16 }}>
+          <Card title={t('vaccinationField.stock.movements')} style={{ marginTop: 16 }} extra={<Button icon={<DownloadOutlined />} href={movementsXlsx(unit)}>{t('common.exportXlsx')}</Button>}>
             <Table<Movement>
               data-testid="movements-table" rowKey="id" size="small" loading={movements.isFetching} dataSource={movements.data?.items ?? []}
               pagination={{ current: page, pageSize: 10, total: movements.data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}

@@ -65,6 +65,9 @@ export function useMovements(unit: string | undefined, page: number) {
 }
 
 export const stockXlsx = (unit: string | undefined) => apiUrl('/vaccination/stock/export.xlsx', { unit });
+export const movementsXlsx = (unit: string | undefined) => apiUrl('/vaccination/stock/movements/export.xlsx', { unit });
+export const sessionsXlsx = () => apiUrl('/vaccination/sessions/export.xlsx');
+export const allocationsXlsx = (unit: string, direction: 'sent' | 'received') => apiUrl('/vaccination/allocation-requests/export.xlsx', { unit, direction });
 
 /** Stock, sessions and requests move each other's figures: one write refreshes them all. */
 function useFieldWrite<I, O>(send: (input: I) => Promise<O>) {
