@@ -16,13 +16,14 @@ import { VACCINATION_PROBES, seedVaccinationOfB, type VaccinationOfB } from '../
 import { VACCINATION_FIELD_PROBES, seedVaccinationFieldOfB, type VaccinationFieldOfB } from '../test/vaccination-field-probes.js';
 import { VACCINATION_IMPORT_PROBES, seedVaccinationImportOfB, type VaccinationImportOfB } from '../test/vaccination-import-probes.js';
 import { TESTING_PROBES, seedTestingOfB, type TestingOfB } from '../test/testing-probes.js';
+import { RULES_PROBES, seedRulesOfB, type RulesOfB } from '../test/rules-probes.js';
 
 /**
  * For every route the server registers, a user of commune A (Na Tông, 03365) asks for what belongs to
  * commune B (Mường Nhà, 03364) and must get 404 or no B record. A new route without a probe here
  * fails the coverage test, so jurisdiction is checked for routes that do not exist yet.
  */
-interface Ctx extends ArrivalsOfB, CasesOfB, CareOfB, QuarantineOfB, LockdownOfB, OrphansOfB, VaccinationOfB, VaccinationFieldOfB, VaccinationImportOfB, TestingOfB {
+interface Ctx extends ArrivalsOfB, CasesOfB, CareOfB, QuarantineOfB, LockdownOfB, OrphansOfB, VaccinationOfB, VaccinationFieldOfB, VaccinationImportOfB, TestingOfB, RulesOfB {
   a: Client; // command staff of A
   aAdmin: Client; // administrator scoped to A
   bUnit: string;
@@ -217,6 +218,7 @@ const PROBES: Record<string, Probe | { none: string }> = {
   ...VACCINATION_FIELD_PROBES,
   ...VACCINATION_IMPORT_PROBES,
   ...TESTING_PROBES,
+  ...RULES_PROBES,
   'GET /api/v1/audit/export.xlsx': async ({ aAdmin }) => {
     const res = await aAdmin.get('/api/v1/audit/export.xlsx');
     expect(res.statusCode).toBe(200);
@@ -265,11 +267,12 @@ for (const engine of await testEngines()) {
       const vaccinationFieldOfB = await seedVaccinationFieldOfB(b, bVillageRow.code);
       const vaccinationImportOfB = await seedVaccinationImportOfB(b, bVillageRow.code);
       const testingOfB = await seedTestingOfB(b, bVillageRow.code);
+      const rulesOfB = await seedRulesOfB(t);
       const a = await t.login('xa.natong');
       await a.get('/api/v1/units/03365');
       const aPersonId = (await a.post('/api/v1/people', { fullName: 'Người Na Tông', birthYear: 1985, unitCode: '03365.01' })).json().id;
       expect(bDuplicateId).toBeGreaterThan(0);
-      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, ...arrivalsOfB, ...casesOfB, ...careOfB, ...quarantineOfB, ...lockdownOfB, ...orphansOfB, ...vaccinationOfB, ...vaccinationFieldOfB, ...vaccinationImportOfB, ...testingOfB, bJobId, bSweepId: bSweep.id };
+      ctx = { a, aAdmin: await t.login('qt.natong'), bUnit: '03364', bVillage: bVillageRow.code, bUserId: bUser.id, bTokenId, bPersonId, bHouseholdId, bDuplicateId, aPersonId, ...arrivalsOfB, ...casesOfB, ...careOfB, ...quarantineOfB, ...lockdownOfB, ...orphansOfB, ...vaccinationOfB, ...vaccinationFieldOfB, ...vaccinationImportOfB, ...testingOfB, ...rulesOfB, bJobId, bSweepId: bSweep.id };
     });
     afterAll(async () => { await t?.close(); });
 

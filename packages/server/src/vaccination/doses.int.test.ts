@@ -92,6 +92,14 @@ for (const engine of await testEngines()) {
       const mine = await resident(yte, 'Lò Văn Cùng Bản');
       expect((await team.post('/api/v1/vaccinations', { personId: other.id, product: 'pfizer', dose: 1, date: today })).json().error.field).toBe('personId');
       expect((await team.post('/api/v1/vaccinations', { personId: mine.id, product: 'pfizer', dose: 1, date: today })).statusCode).toBe(201);
+      // A mobile team of the person's commune may be named; one of another commune may not.
+      const ownTeam = await yte.post('/api/v1/vaccination/mobile-teams', { unitCode: '03365', name: 'Đội tiêm lưu động Na Tông', leaderName: 'Cà Thị Mai' });
+      expect(ownTeam.statusCode, ownTeam.body).toBe(201);
+      const otherTeam = (await muongnha.post('/api/v1/vaccination/mobile-teams', { unitCode: '03364', name: 'Đội tiêm lưu động Mường Nhà', leaderName: 'Quàng Văn Phong' })).json();
+      const withOther = await yte.post('/api/v1/vaccinations', { personId: other.id, product: 'pfizer', dose: 1, date: today, mobileTeamId: otherTeam.id });
+      expect(withOther.json().error?.field, withOther.body).toBe('mobileTeamId');
+      expect((await yte.post('/api/v1/vaccinations', { personId: other.id, product: 'pfizer', dose: 1, date: today, mobileTeamId: ownTeam.json().id })).json()).toMatchObject({ mobileTeamId: ownTeam.json().id });
+
       // Figures too: by default the team member's village, not the commune outside their scope.
       const teamStats = (await team.get('/api/v1/stats/vaccination')).json();
       expect(teamStats.unitCode).toBe('03365.01');

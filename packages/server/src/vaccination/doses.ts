@@ -56,6 +56,15 @@ function productOr400(rows: VaccineProductRow[], text: string) {
   return p;
 }
 
+/** A dose given by a mobile team names a team of the person's area (their commune, district or province). */
+async function checkMobileTeam(db: DbOrTrx, teamId: number | null | undefined, personPath: string) {
+  if (teamId == null) return;
+  const team = await db.selectFrom('vaccination_mobile_teams').select('unit_path').where('id', '=', teamId).executeTakeFirst();
+  if (!team || !personPath.startsWith(team.unit_path)) {
+    throw errors.invalid('mobileTeamId', 'Đội tiêm lưu động không tồn tại hoặc không phục vụ địa bàn của người này.', 'Unknown mobile team, or not one of this person\'s area.');
+  }
+}
+
 export async function createDose(db: Db, auth: AuthContext, actor: Actor, input: DoseInput): Promise<DoseDto> {
   requirePersonal(auth, true);
   return db.transaction().execute(async (trx) => {
@@ -67,6 +76,7 @@ export async function createDose(db: Db, auth: AuthContext, actor: Actor, input:
     const existing = await trx.selectFrom('vaccination_doses').selectAll().where('person_id', '=', person.id).execute();
     const problems = checkDose({ dateOfBirth: person.date_of_birth, birthYear: person.birth_year }, existing.map(facts), dose, vnDate(), products.map(toRule));
     if (problems.length) throw errors.problems(problems);
+    await checkMobileTeam(trx, input.mobileTeamId, person.unit_path);
     const now = nowIso();
     const row = await trx.insertInto('vaccination_doses').values({
       person_id: person.id, product_code: product.code, lot: input.lot ?? null, dose_number: dose.doseNumber, kind: dose.kind, vaccinated_on: dose.date,
@@ -101,6 +111,7 @@ export async function updateDose(db: Db, auth: AuthContext, actor: Actor, id: nu
     const problems = checkDose({ dateOfBirth: person.date_of_birth, birthYear: person.birth_year }, existing.map(facts),
       { id, productCode: next.product_code, doseNumber: next.dose_number, kind: next.kind, date: next.vaccinated_on }, vnDate(), products.map(toRule));
     if (problems.length) throw errors.problems(problems);
+    if (patch.mobileTeamId !== undefined) await checkMobileTeam(trx, patch.mobileTeamId, before.unit_path);
     const r = await trx.updateTable('vaccination_doses').set({ ...next, version: sql`version + 1`, updated_at: nowIso() }).where('id', '=', id).where('version', '=', patch.version).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw errors.staleVersion();
     const changes: Record<string, [unknown, unknown]> = {};

@@ -23,6 +23,7 @@ const CareRoutes = lazy(() => import('../features/care/CareRoutes'));
 const QuarantineRoutes = lazy(() => import('../features/quarantine/QuarantineRoutes'));
 const TestingRoutes = lazy(() => import('../features/testing/TestingRoutes'));
 const LockdownRoutes = lazy(() => import('../features/lockdown/LockdownRoutes'));
+const RulesPage = lazy(() => import('../features/rules/RulesPage'));
 const VaccinationRoutes = lazy(() => import('../features/vaccination/VaccinationRoutes'));
 const ContactsRoutes = lazy(() => import('../features/cases/ContactsRoutes'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
@@ -82,6 +83,7 @@ export const routes: RouteObject[] = [
       { path: 'quarantine/*', element: <QuarantineRoutes /> },
       { path: 'testing/*', element: <TestingRoutes /> },
       { path: 'lockdown/*', element: <LockdownRoutes /> },
+      { path: 'rules', element: <RulesPage /> },
       { path: 'vaccination/*', element: <VaccinationRoutes /> },
       { path: 'contacts/*', element: <ContactsRoutes /> },
       ...upcoming,

@@ -8,6 +8,7 @@ import { orphansEn } from './orphans.en';
 import { vaccinationFieldEn } from './vaccination-field.en';
 import { vaccinationImportEn } from './vaccination-import.en';
 import { testingEn } from './testing.en';
+import { rulesEn } from './rules.en';
 
 /** Same shape as the Vietnamese dictionary, so a missing key is a type error. */
 type Dictionary<T> = { [K in keyof T]: T[K] extends string ? string : Dictionary<T[K]> };
@@ -68,6 +69,7 @@ const en: Dictionary<Resources> = {
     lockdown: 'Lockdown zones',
     testing: 'Testing',
     vaccination: 'Vaccination',
+    rules: 'Medical rules',
     levels: 'Epidemic levels',
     capacity: 'Health resources',
     teams: 'Community COVID teams',
@@ -601,6 +603,7 @@ const en: Dictionary<Resources> = {
   ...vaccinationFieldEn,
   ...vaccinationImportEn,
   ...testingEn,
+  ...rulesEn,
   users: {
     title: 'Users',
     searchPlaceholder: 'Search by username or full name',

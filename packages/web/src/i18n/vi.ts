@@ -9,6 +9,7 @@ import { orphansVi } from './orphans.vi';
 import { vaccinationFieldVi } from './vaccination-field.vi';
 import { vaccinationImportVi } from './vaccination-import.vi';
 import { testingVi } from './testing.vi';
+import { rulesVi } from './rules.vi';
 
 // Role and unit-kind names come from core so that the screens say exactly what exports and the server say.
 const kinds = Object.fromEntries(Object.entries(UNIT_KINDS).map(([k, v]) => [k, v.label])) as Record<UnitKind, string>;
@@ -81,6 +82,7 @@ const vi = {
     lockdown: 'Phong tỏa',
     testing: 'Xét nghiệm',
     vaccination: 'Tiêm chủng',
+    rules: 'Quy định chuyên môn',
     levels: 'Cấp độ dịch',
     capacity: 'Nguồn lực y tế',
     teams: 'Tổ COVID cộng đồng',
@@ -574,6 +576,7 @@ const vi = {
   ...vaccinationFieldVi,
   ...vaccinationImportVi,
   ...testingVi,
+  ...rulesVi,
   users: {
     title: 'Người dùng',
     searchPlaceholder: 'Tìm theo tên đăng nhập hoặc họ tên',

@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   CarryOutOutlined,
   ContainerOutlined,
+  ControlOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   ExperimentOutlined,
@@ -38,6 +39,7 @@ export type NavKey =
   | 'lockdown'
   | 'testing'
   | 'vaccination'
+  | 'rules'
   | 'levels'
   | 'capacity'
   | 'teams'
@@ -78,6 +80,8 @@ export const MAIN_NAV: NavEntry[] = [
   { key: 'testing', path: '/testing', icon: <ExperimentOutlined />, permission: 'units.read', ready: true },
   // Observers too: coverage and targets are figures only (the server keeps doses and people from them).
   { key: 'vaccination', path: '/vaccination', icon: <MedicineBoxOutlined />, permission: 'units.read', ready: true },
+  // Everyone reads the rules in force (no personal data); provinces and districts edit theirs.
+  { key: 'rules', path: '/rules', icon: <ControlOutlined />, permission: 'units.read', ready: true },
   { key: 'levels', path: '/levels', icon: <FlagOutlined />, ready: false },
   { key: 'capacity', path: '/capacity', icon: <ContainerOutlined />, ready: false },
   { key: 'teams', path: '/teams', icon: <UsergroupAddOutlined />, ready: false },
