@@ -249,3 +249,98 @@ export function targetProgress(
   const onTrack = gapPeople === 0 || (daysLeft > 0 && recentPerDay >= neededPerDay);
   return { gapPeople, targetPeople, daysLeft, neededPerDay, recentPerDay, onTrack };
 }
+
+/** Where a case's or contact's vaccination figure comes from: the dose records, or what an official typed. */
+export const VACCINATION_SOURCES = ['records', 'declared'] as const;
+export type VaccinationSource = (typeof VACCINATION_SOURCES)[number];
+
+export interface VaccinationAt {
+  /** Doses given by the date, boosters and additional doses included. */
+  doses: number;
+  /** The primary course of the person's product is complete (Janssen after one dose, Abdala after three). */
+  fullyVaccinated: boolean;
+  booster: boolean;
+  /** Dates of the counted doses, oldest first. */
+  dates: string[];
+}
+
+/**
+ * A person's vaccination on a date from their dose records. `inclusive`: a dose given on the date
+ * counts (a case's test date: a dose that morning was already given); left out it does not (a
+ * contact's last exposure: protection from a dose that day is not assumed).
+ *
+ * Boosters and additional doses count in `doses`: "tiêm đủ liều" in the F1 follow-up rule means the
+ * primary course is complete, and those doses are given only after it (checkDose refuses them
+ * earlier), so counting them never makes anyone look fully vaccinated who is not, while a typed
+ * "3 mũi" and three recorded doses stay the same figure.
+ */
+export function vaccinationAt(
+  doses: readonly DoseFacts[],
+  date: string,
+  inclusive: boolean,
+  products: readonly VaccineProduct[] = VACCINE_PRODUCTS,
+): VaccinationAt {
+  const given = doses.filter((d) => (inclusive ? d.date <= date : d.date < date)).sort((a, b) => a.date.localeCompare(b.date) || a.doseNumber - b.doseNumber);
+  return {
+    doses: given.length,
+    fullyVaccinated: meetsMeasure('full', given, products),
+    booster: meetsMeasure('booster', given, products),
+    dates: given.map((d) => d.date),
+  };
+}
+
+/**
+ * The figure a case or contact carries: the records win whenever the person has any (even when none
+ * was given by the date, which then says "0 doses"); the typed value stands only without records.
+ */
+export function vaccinationFigure(
+  recordCount: number,
+  recordedDoses: number,
+  declared: number | null,
+): { doses: number | null; source: VaccinationSource | null } {
+  if (recordCount > 0) return { doses: recordedDoses, source: 'records' };
+  return declared === null || declared === undefined ? { doses: null, source: null } : { doses: declared, source: 'declared' };
+}
+
+export interface MergedDose extends DoseFacts {
+  id: number;
+  /** The dose number before the merge. */
+  previousNumber: number;
+  from: 'keep' | 'other';
+}
+
+export interface DoseMerge {
+  doses: MergedDose[];
+  /** Doses of the other record equal to one of the kept record (same date and product): dropped. */
+  duplicates: { id: number; sameAs: number }[];
+  problems: { dose: MergedDose; problem: FieldProblem }[];
+}
+
+/**
+ * Two dose histories of one person, as one: identical doses (same date and product) count once, the
+ * rest are numbered again in date order (the kept record first on a tie), and the result is checked
+ * dose by dose with the interval rules, so that a merge never writes a history a new dose would fail.
+ */
+export function mergeDoseHistories(
+  person: { dateOfBirth: string | null; birthYear: number | null },
+  keep: readonly (DoseFacts & { id: number })[],
+  other: readonly (DoseFacts & { id: number })[],
+  today: string,
+  products: readonly VaccineProduct[] = VACCINE_PRODUCTS,
+): DoseMerge {
+  const duplicates: DoseMerge['duplicates'] = [];
+  const pool: Omit<MergedDose, 'doseNumber'>[] = keep.map((d) => ({ ...d, previousNumber: d.doseNumber, from: 'keep' as const }));
+  for (const d of other) {
+    const same = keep.find((k) => k.date === d.date && k.productCode === d.productCode);
+    if (same) duplicates.push({ id: d.id, sameAs: same.id });
+    else pool.push({ ...d, previousNumber: d.doseNumber, from: 'other' });
+  }
+  const order = { keep: 0, other: 1 };
+  pool.sort((a, b) => a.date.localeCompare(b.date) || order[a.from] - order[b.from] || a.previousNumber - b.previousNumber);
+  const doses: MergedDose[] = pool.map((d, i) => ({ ...d, doseNumber: i + 1 }));
+  const problems: DoseMerge['problems'] = [];
+  for (const dose of doses) {
+    for (const problem of checkDose(person, doses, dose, today, products)) problems.push({ dose, problem });
+  }
+  return { doses, duplicates, problems };
+}

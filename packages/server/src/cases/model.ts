@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import {
   CARE_PLACES, CASE_RULES, CASE_STATUSES, DEATH_PLACES, DETECTION_SETTINGS, SEVERITIES, SEXES, TEST_RESULTS_AT_DISCHARGE, TEST_TYPES,
-  ageOnTest, homeTreatmentEligibility, type CarePlace, type HomeTreatmentRule, type Severity,
+  VACCINATION_SOURCES, ageOnTest, homeTreatmentEligibility, type CarePlace, type HomeTreatmentRule, type Severity,
 } from '@pcd/core';
 import type { CarePlaceRow, CaseRow } from '../db/schema.js';
 import { personInput } from '../people/model.js';
+import { figureOfRow, type RecordedDoseCounts } from './vaccination-status.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
@@ -104,7 +105,9 @@ export const caseSchema = z.object({
   comorbidities: z.array(z.string()),
   comorbidityStable: z.boolean(),
   pregnant: z.boolean(),
+  /** At diagnosis: doses given on or before the test date when the person has dose records, else as typed. */
   vaccinationDoses: z.number().nullable(),
+  vaccinationSource: z.enum(VACCINATION_SOURCES).nullable(),
   spo2: z.number().nullable(),
   respiratoryRate: z.number().nullable(),
   carePlace: z.enum(CARE_PLACES),
@@ -136,7 +139,7 @@ export type CaseDetailRow = CaseRow & {
   p_full_name: string; p_date_of_birth: string | null; p_birth_year: number | null; p_sex: string | null; p_id_number: string | null;
   p_phone: string | null; p_address: string | null; p_unit_code: string; p_comorbidity: number; p_pregnant: number;
   unit_name: string; cluster_name: string | null; source_unit_path: string | null;
-};
+} & RecordedDoseCounts;
 
 export function personBrief(r: CaseDetailRow): PersonBrief {
   return {
@@ -153,7 +156,7 @@ export function eligibilityOf(r: CaseDetailRow, rule: HomeTreatmentRule) {
     comorbidity: comorbidities.length > 0 || r.p_comorbidity === 1,
     comorbidityStable: r.comorbidity_stable === 1,
     pregnant: r.pregnant === 1,
-    vaccinationDoses: r.vaccination_doses ?? 0,
+    vaccinationDoses: figureOfRow(r, r.vaccination_doses).doses ?? 0,
     spo2: r.spo2,
     respiratoryRate: r.respiratory_rate,
   }, rule);
@@ -161,11 +164,12 @@ export function eligibilityOf(r: CaseDetailRow, rule: HomeTreatmentRule) {
 
 /** `rule`: the home-treatment criteria in force where the case is managed. */
 export function toCaseDto(r: CaseDetailRow, sourceVisible: boolean, rule: HomeTreatmentRule): CaseDto {
+  const vaccination = figureOfRow(r, r.vaccination_doses);
   return {
     id: r.id, person: personBrief(r), unitCode: r.unit_code, unitName: r.unit_name, testType: r.test_type as CaseDto['testType'], testDate: r.test_date,
     lab: r.lab, detectedIn: r.detected_in as CaseDto['detectedIn'], onsetDate: r.onset_date, severity: r.severity as Severity,
     comorbidities: JSON.parse(r.comorbidities) as string[], comorbidityStable: r.comorbidity_stable === 1, pregnant: r.pregnant === 1,
-    vaccinationDoses: r.vaccination_doses, spo2: r.spo2, respiratoryRate: r.respiratory_rate, carePlace: r.care_place as CarePlace,
+    vaccinationDoses: vaccination.doses, vaccinationSource: vaccination.source, spo2: r.spo2, respiratoryRate: r.respiratory_rate, carePlace: r.care_place as CarePlace,
     careFacility: r.care_facility, clusterId: r.cluster_id, clusterName: r.cluster_name,
     sourceCaseId: sourceVisible ? r.source_case_id : null, fromContactId: r.from_contact_id, status: r.status as CaseDto['status'],
     dischargeDate: r.discharge_date, dischargeTestType: r.discharge_test_type as CaseDto['dischargeTestType'], dischargeTestDate: r.discharge_test_date,

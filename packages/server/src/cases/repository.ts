@@ -4,6 +4,7 @@ import { withinScope, type Scope } from '../auth/scope.js';
 import { parseSort } from '../lib/paging.js';
 import { registerPersonReference } from '../people/references.js';
 import type { CaseDetailRow } from './model.js';
+import { recordedDoseColumns } from './vaccination-status.js';
 
 // A merge of two person records carries their cases and contact records along.
 registerPersonReference('cases', 'person_id');
@@ -63,7 +64,8 @@ export const casesRepo = {
         'people.id_number as p_id_number', 'people.phone as p_phone', 'people.address as p_address', 'people.unit_code as p_unit_code',
         'people.comorbidity as p_comorbidity', 'people.pregnant as p_pregnant',
         'units.name as unit_name', 'clusters.name as cluster_name', 'src.unit_path as source_unit_path',
-      ]);
+      ])
+      .select(recordedDoseColumns('cases.person_id', 'cases.test_date', true));
   },
 
   async findVisible(db: DbOrTrx, scope: Scope, id: number): Promise<CaseDetailRow | undefined> {

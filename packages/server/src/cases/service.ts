@@ -16,6 +16,7 @@ import { clustersRepo } from '../chains/clusters-repository.js';
 import { contactsOfCase } from '../contacts/repository.js';
 import { resolveRule, RuleBook } from '../rules/resolve.js';
 import { casesRepo, type CaseFilter } from './repository.js';
+import { vaccinationOfPerson } from './vaccination-status.js';
 import { toCarePlaceDto, toCaseDto, type CaseDetailRow, type CaseDto, type CaseInput, type ClinicalInput } from './model.js';
 
 export const caseNotFound = () => errors.notFound('Ca bệnh F0', 'F0 case');
@@ -90,10 +91,11 @@ export async function insertCase(trx: DbOrTrx, auth: AuthContext, actor: Actor, 
   const problems: FieldProblem[] = checkCaseDates({ onsetDate: f.onsetDate, testDate: f.testDate }, today);
   const comorbidities = f.comorbidities ?? [];
   const pregnant = f.pregnant ?? person.pregnant === 1;
+  const vaccination = await vaccinationOfPerson(trx, person.id, f.testDate, true, f.vaccinationDoses ?? null);
   if (pregnant && person.sex === 'male') problems.push({ field: 'pregnant', message: 'Chỉ đánh dấu mang thai cho người giới tính nữ.', messageEn: 'Only a woman can be marked pregnant.' });
   const eligibility = homeTreatmentEligibility({
     severity: f.severity, age: ageOnTest(f.testDate, person.date_of_birth, person.birth_year), comorbidity: comorbidities.length > 0 || person.comorbidity === 1,
-    comorbidityStable: f.comorbidityStable ?? false, pregnant, vaccinationDoses: f.vaccinationDoses ?? 0, spo2: f.spo2 ?? null, respiratoryRate: f.respiratoryRate ?? null,
+    comorbidityStable: f.comorbidityStable ?? false, pregnant, vaccinationDoses: vaccination.doses ?? 0, spo2: f.spo2 ?? null, respiratoryRate: f.respiratoryRate ?? null,
   }, (await resolveRule(trx, c.unit.path, 'home_treatment')).rule);
   const place = f.carePlace ?? suggestedCarePlace(f.severity, eligibility);
   problems.push(...checkSeverityPlace(f.severity, place));
@@ -104,7 +106,7 @@ export async function insertCase(trx: DbOrTrx, auth: AuthContext, actor: Actor, 
   const row = await trx.insertInto('cases').values({
     person_id: person.id, unit_code: c.unit.code, unit_path: c.unit.path, test_type: f.testType, test_date: f.testDate, lab: f.lab ?? null,
     detected_in: f.detectedIn, onset_date: f.onsetDate ?? null, severity: f.severity, comorbidities: JSON.stringify(comorbidities),
-    comorbidity_stable: f.comorbidityStable ? 1 : 0, pregnant: pregnant ? 1 : 0, vaccination_doses: f.vaccinationDoses ?? null,
+    comorbidity_stable: f.comorbidityStable ? 1 : 0, pregnant: pregnant ? 1 : 0, vaccination_doses: vaccination.doses,
     spo2: f.spo2 ?? null, respiratory_rate: f.respiratoryRate ?? null, care_place: place, care_facility: f.careFacility ?? null,
     cluster_id: c.clusterId, source_case_id: c.sourceCaseId, from_contact_id: c.fromContactId, status: 'active',
     discharge_date: null, discharge_test_type: null, discharge_test_date: null, discharge_test_result: null, death_date: null, death_place: null,
@@ -119,6 +121,7 @@ export async function insertCase(trx: DbOrTrx, auth: AuthContext, actor: Actor, 
     changes: {
       personId: [null, person.id], testType: [null, f.testType], testDate: [null, f.testDate], detectedIn: [null, f.detectedIn], severity: [null, f.severity],
       carePlace: [null, place], homeTreatmentEligible: [null, eligibility.eligible],
+      vaccinationDoses: [null, vaccination.doses], vaccinationSource: [null, vaccination.source],
       ...(c.fromContactId ? { fromContactId: [null, c.fromContactId] } : {}), ...(c.sourceCaseId ? { sourceCaseId: [null, c.sourceCaseId] } : {}),
     },
   });

@@ -10,6 +10,7 @@ import { errors } from '../http/errors.js';
 import { nowIso } from '../lib/time.js';
 import { requirePersonal } from '../people/service.js';
 import { casesRepo } from './repository.js';
+import { vaccinationOfPerson } from './vaccination-status.js';
 import { toCarePlaceDto, type CareTransferInput, type CasePatch, type CaseDto } from './model.js';
 import { assertNoDuplicateEpisode, caseDtoOf, checkClusterRef, checkSourceCaseRef, visibleCaseOr404 } from './service.js';
 
@@ -45,6 +46,9 @@ export async function updateCase(db: Db, auth: AuthContext, actor: Actor, id: nu
     for (const [status, keys] of Object.entries(OUTCOME_FIELDS)) {
       if (status !== next.status) for (const k of keys) (next as Record<string, unknown>)[k] = null;
     }
+    // Dose records outrank a typed figure; a corrected test date recounts them.
+    const vaccination = await vaccinationOfPerson(trx, before.person_id, next.testDate, true, patch.vaccinationDoses !== undefined ? patch.vaccinationDoses : before.vaccination_doses);
+    next.vaccinationDoses = vaccination.doses;
 
     const problems: FieldProblem[] = [
       ...checkCaseDates({

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import {
-  CASE_RULES, CONTACT_LEVELS, CONTACT_RELATIONS, CONTACT_STATUSES, OBLIGATION_KINDS, OBLIGATION_STATUSES, SEXES,
+  CASE_RULES, VACCINATION_SOURCES, CONTACT_LEVELS, CONTACT_RELATIONS, CONTACT_STATUSES, OBLIGATION_KINDS, OBLIGATION_STATUSES, SEXES,
   type ContactLevel, type ContactRelation, type ContactStatus, type ObligationKind, type ObligationStatus,
 } from '@pcd/core';
 import type { ContactRow } from '../db/schema.js';
 import { personInput } from '../people/model.js';
 import { clinicalFields, personBriefSchema, type PersonBrief } from '../cases/model.js';
+import { figureOfRow, type RecordedDoseCounts } from '../cases/vaccination-status.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
@@ -56,7 +57,9 @@ export const contactSchema = z.object({
   relation: z.enum(CONTACT_RELATIONS),
   lastExposureDate: z.string(),
   setting: z.string().nullable(),
+  /** Before the last exposure: doses given before that day when the person has dose records, else as typed. */
   vaccinationDoses: z.number().nullable(),
+  vaccinationSource: z.enum(VACCINATION_SOURCES).nullable(),
   status: z.enum(CONTACT_STATUSES),
   note: z.string().nullable(),
   /** full: the contact lives in the caller's area; recorded: the caller's area recorded a contact handed over elsewhere. */
@@ -99,7 +102,7 @@ export type ContactDetailRow = ContactRow & {
   ob_kind: string | null; ob_start_date: string | null; ob_end_date: string | null; ob_status: string | null; ob_next_due_date: string | null;
   pc_unit_path: string | null;
   ho_unit_code: string | null; ho_unit_name: string | null;
-};
+} & RecordedDoseCounts;
 
 export interface ContactVisibility {
   access: 'full' | 'recorded';
@@ -114,9 +117,12 @@ export function toContactDto(r: ContactDetailRow, v: ContactVisibility): Contact
     ? { id: r.person_id, fullName: r.p_full_name, dateOfBirth: r.p_date_of_birth, birthYear: r.p_birth_year, sex: r.p_sex as PersonBrief['sex'], idNumber: r.p_id_number, phone: r.p_phone, address: r.p_address, unitCode: r.p_unit_code }
     : null;
   const fromCase = r.source_case_id !== null;
+  // The dose records of a person handed over elsewhere are that area's to see; the recording side keeps what it typed.
+  const recorded = figureOfRow(r, r.vaccination_doses);
+  const vaccination = full || recorded.source !== 'records' ? recorded : { doses: null, source: null };
   return {
     id: r.id, level: r.level as ContactLevel, relation: r.relation as ContactRelation, lastExposureDate: r.last_exposure_date, setting: r.setting,
-    vaccinationDoses: r.vaccination_doses, status: r.status as ContactStatus, note: r.note, access: v.access,
+    vaccinationDoses: vaccination.doses, vaccinationSource: vaccination.source, status: r.status as ContactStatus, note: r.note, access: v.access,
     unitCode: r.unit_code, unitName: r.unit_name,
     recordedUnitCode: (!v.recordedVisible && r.ho_unit_code) || r.recorded_unit_code, recordedUnitName: (!v.recordedVisible && r.ho_unit_name) || r.recorded_unit_name,
     handedOver: r.handed_over_from_unit_path !== null, handedOverAt: r.handed_over_at,

@@ -3,6 +3,7 @@ import type { DbOrTrx } from '../db/database.js';
 import type { AuthContext } from '../auth/context.js';
 import { scopeCovers, withinScope, type Scope } from '../auth/scope.js';
 import { parseSort } from '../lib/paging.js';
+import { recordedDoseColumns } from '../cases/vaccination-status.js';
 import { toContactDto, type ContactDetailRow, type ContactDto, type ContactVisibility } from './model.js';
 
 export interface ContactFilter {
@@ -81,7 +82,8 @@ function withDetails(qb: ReturnType<typeof filtered>) {
       'sk.unit_path as sk_unit_path', 'sk.recorded_unit_path as sk_recorded_unit_path', 'sk.unit_code as sk_unit_code', 'sku.name as sk_unit_name',
       'ob.kind as ob_kind', 'ob.start_date as ob_start_date', 'ob.end_date as ob_end_date', 'ob.status as ob_status', 'ob.next_due_date as ob_next_due_date',
       'pc.unit_path as pc_unit_path', 'hu.code as ho_unit_code', 'hu.name as ho_unit_name',
-    ]);
+    ])
+    .select(recordedDoseColumns('contacts.person_id', 'contacts.last_exposure_date', false));
 }
 
 export function visibilityOf(scope: Scope, r: ContactDetailRow): ContactVisibility {

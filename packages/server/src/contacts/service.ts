@@ -13,6 +13,7 @@ import { communePathOf, resolveContactPerson } from './person.js';
 import { followUpContact } from './follow-up.js';
 import type { ContactDetailRow, ContactDto, ContactInput, ContactPatch } from './model.js';
 import { resolveRule } from '../rules/resolve.js';
+import { vaccinationOfPerson } from '../cases/vaccination-status.js';
 
 export const contactNotFound = () => errors.notFound('Người tiếp xúc', 'Contact');
 
@@ -69,13 +70,14 @@ export async function addContact(db: Db, auth: AuthContext, actor: Actor, ref: {
       throw err;
     }
 
+    const vaccination = await vaccinationOfPerson(trx, person.id, input.lastExposure, false, input.vaccinationDoses ?? null);
     const communePath = await communePathOf(trx, src.unitPath);
     const handedOver = !person.unit_path.startsWith(communePath);
     const now = nowIso();
     const row = await trx.insertInto('contacts').values({
       person_id: person.id, level: src.level, source_case_id: src.kind === 'case' ? src.id : null, source_contact_id: src.kind === 'contact' ? src.id : null,
       cluster_id: src.clusterId, relation: input.relation, last_exposure_date: input.lastExposure, setting: input.setting ?? null,
-      vaccination_doses: input.vaccinationDoses ?? null, unit_code: person.unit_code, unit_path: person.unit_path,
+      vaccination_doses: vaccination.doses, unit_code: person.unit_code, unit_path: person.unit_path,
       recorded_unit_code: src.unitCode, recorded_unit_path: src.unitPath, handed_over_from_unit_path: handedOver ? communePath : null,
       handed_over_at: handedOver ? now : null, entered_person: entered ? JSON.stringify(entered) : null,
       entered_name_folded: entered ? foldVietnamese(entered.fullName) : null, obligation_id: null, status: 'monitoring', promoted_case_id: null,
@@ -88,6 +90,7 @@ export async function addContact(db: Db, auth: AuthContext, actor: Actor, ref: {
       changes: {
         level: [null, src.level], [src.kind === 'case' ? 'sourceCaseId' : 'sourceContactId']: [null, src.id], personId: [null, person.id],
         linkedBy: [null, linkedBy], lastExposure: [null, input.lastExposure], obligationId: [null, obligationId],
+        vaccinationDoses: [null, vaccination.doses], vaccinationSource: [null, vaccination.source],
         ...(handedOver ? { handedOverTo: [null, person.unit_code] } : {}),
       },
     });
@@ -156,7 +159,8 @@ export async function updateContact(db: Db, auth: AuthContext, actor: Actor, id:
       problems.push({ field: 'note', message: 'Hãy ghi lý do hủy (ví dụ: ghi nhầm người).', messageEn: 'Give a reason for cancelling.' });
     }
     if (problems.length) throw errors.problems(problems);
-    const doses = patch.vaccinationDoses !== undefined ? patch.vaccinationDoses : before.vaccination_doses;
+    // Dose records outrank a typed figure; a corrected exposure date recounts them.
+    const doses = (await vaccinationOfPerson(trx, before.person_id, lastExposure, false, patch.vaccinationDoses !== undefined ? patch.vaccinationDoses : before.vaccination_doses)).doses;
     const now = nowIso();
     const r = await trx.updateTable('contacts').set({
       relation: patch.relation ?? before.relation, last_exposure_date: lastExposure, setting: patch.setting !== undefined ? patch.setting : before.setting,

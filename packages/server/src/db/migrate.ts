@@ -13,6 +13,7 @@ import * as m0011 from './migrations/0011_testing.js';
 import * as m0010 from './migrations/0010_vaccination.js';
 import * as m0012 from './migrations/0012_vaccination_field.js';
 import * as m0013 from './migrations/0013_rule_settings.js';
+import * as m0014 from './migrations/0014_people_birth_match.js';
 
 /** Migrations are listed in code so that the built package needs no directory scan. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_vaccination': m0010,
   '0012_vaccination_field': m0012,
   '0013_rule_settings': m0013,
+  '0014_people_birth_match': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

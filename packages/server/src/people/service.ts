@@ -8,6 +8,7 @@ import { nowIso } from '../lib/time.js';
 import { unitsRepo } from '../units/repository.js';
 import { toPersonDto, type PersonDto, type PersonInput, type PersonPatch } from './model.js';
 import { peopleRepo, type PeopleFilter } from './repository.js';
+import { mergeDoses, mergeVaccinationFollowups } from './merge-vaccination.js';
 import { repointPersonReferences } from './references.js';
 import { householdsRepo } from './households-repository.js';
 
@@ -196,12 +197,15 @@ export async function mergePeople(db: Db, auth: AuthContext, actor: Actor, keepI
       comorbidity: keep.comorbidity || other.comorbidity, pregnant: keep.pregnant || other.pregnant, elderly_alone: keep.elderly_alone || other.elderly_alone,
       version: sql`version + 1`, updated_at: now,
     }).where('id', '=', keepId).execute();
+    const merged = (await trx.selectFrom('people').selectAll().where('id', '=', keepId).executeTakeFirstOrThrow());
+    const doses = await mergeDoses(trx, actor, merged, otherId);
+    const followups = await mergeVaccinationFollowups(trx, actor, merged, otherId);
     const moved = await repointPersonReferences(trx, otherId, keepId);
     await trx.updateTable('person_duplicates').set({ status: 'merged', resolved_at: now, resolved_by: auth.user.id })
       .where('status', '=', 'open')
       .where((eb) => eb.or([eb('person_id', 'in', [keepId, otherId]), eb('other_id', 'in', [keepId, otherId])]))
       .execute();
-    await recordAudit(trx, actor, { action: 'merge', entity: 'person', entityId: keepId, unitCode: keep.unit_code, unitPath: keep.unit_path, changes: { mergedFrom: [null, otherId], references: [null, moved] } });
+    await recordAudit(trx, actor, { action: 'merge', entity: 'person', entityId: keepId, unitCode: keep.unit_code, unitPath: keep.unit_path, changes: { mergedFrom: [null, otherId], references: [null, moved], doses: [null, doses], vaccinationFollowups: [null, followups] } });
     const after = await peopleRepo.findVisible(trx, auth.scope, keepId);
     return toPersonDto(after!);
   });

@@ -108,15 +108,31 @@ export async function listUnvaccinated(db: Db, auth: AuthContext, actor: Actor, 
   return { items: rows.map((r) => toDto(r, today)), total: Number(total), page, pageSize };
 }
 
-/** The whole list for an export, read a block at a time so a district's list is never held at once. */
-export async function* iterateUnvaccinated(db: Db, auth: AuthContext, q: UnvaccinatedQuery & { within?: string }): AsyncGenerator<UnvaccinatedDto> {
+/**
+ * The whole list for an export, one village (or commune) at a time and a block at a time within it,
+ * so a district's list is never held at once and no query sorts more than one village. Each block
+ * starts after the last person of the one before (not at an offset): nobody is skipped when someone
+ * already listed gets their dose mid-export.
+ */
+export async function* iterateUnvaccinated(db: Db, auth: AuthContext, q: UnvaccinatedQuery & { within?: string }, block = 1000): AsyncGenerator<UnvaccinatedDto> {
   const today = vnDate();
-  const block = 1000;
-  for (let offset = 0; ; offset += block) {
-    const rows = await withDetails(listQuery(db, auth.scope, q, today)).orderBy('units.code').orderBy('people.name_folded').orderBy('people.id')
-      .limit(block).offset(offset).execute();
-    for (const r of rows) yield toDto(r, today);
-    if (rows.length < block) return;
+  let units = visiblePeople(db, auth.scope);
+  if (q.within) units = units.where('people.unit_path', 'like', `${q.within}%`);
+  const areas = await units.select(['people.unit_code', 'people.unit_path']).distinct().orderBy('people.unit_code').execute();
+  for (const area of areas) {
+    let after: { name: string; id: number } | null = null;
+    for (;;) {
+      let qb = withDetails(listQuery(db, auth.scope, q, today)).select('people.name_folded').where('people.unit_path', '=', area.unit_path);
+      if (after) {
+        const a: { name: string; id: number } = after;
+        qb = qb.where((eb) => eb(eb.refTuple('people.name_folded', 'people.id'), '>', eb.tuple(a.name, a.id)));
+      }
+      const rows = await qb.orderBy('people.name_folded').orderBy('people.id').limit(block).execute();
+      for (const r of rows) yield toDto(r, today);
+      if (rows.length < block) break;
+      const last = rows[rows.length - 1];
+      after = { name: last.name_folded, id: last.id };
+    }
   }
 }
 

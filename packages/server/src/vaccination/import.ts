@@ -1,4 +1,5 @@
 import { checkDose, checkPerson, formatDate, vnDate, type DoseFacts, type NormalizedPerson, type VaccineProduct } from '@pcd/core';
+import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { AuthContext } from '../auth/context.js';
 import { recordAudit, type Actor } from '../audit/audit.js';
@@ -180,8 +181,7 @@ function productName(ctx: Ctx, code: string): string {
 async function placeRows(ctx: Ctx, rows: DoseRow[], errors: JobRowError[]): Promise<{ who: Who; row: DoseRow }[]> {
   await loadUnits(ctx, rows);
   const byId = await peopleByIdNumber(ctx.db, [...new Set(rows.map((r) => r.idNumber).filter((x): x is string => x !== null))]);
-  const unmatchedNames = [...new Set(rows.filter((r) => !(r.idNumber && byId.has(r.idNumber)) && r.nameFolded).map((r) => r.nameFolded))];
-  const byName = await peopleByName(ctx.db, ctx.matchScope, unmatchedNames);
+  const byName = await peopleByName(ctx.db, ctx.matchScope, rows.filter((r) => !(r.idNumber && byId.has(r.idNumber)) && r.nameFolded));
   const fresh = new Map<string, NewPerson>();
   const out: { who: Who; row: DoseRow }[] = [];
   for (const row of rows) {
@@ -264,17 +264,35 @@ async function peopleByIdNumber(db: DbOrTrx, ids: string[]): Promise<Map<string,
   return out;
 }
 
-async function peopleByName(db: DbOrTrx, scope: Scope, names: string[]): Promise<Map<string, Known[]>> {
+/**
+ * People of the scope who may be the rows' people: the same folded name and date of birth, or the
+ * same name with only a birth year on record (checked against the row afterwards). Looked up by
+ * (name, date) pairs: a common name alone would bring back thousands of people per batch.
+ */
+async function peopleByName(db: DbOrTrx, scope: Scope, rows: DoseRow[]): Promise<Map<string, Known[]>> {
   const out = new Map<string, Known[]>();
-  for (const part of chunks(names, LOOKUP_CHUNK)) {
-    const found = await db.selectFrom('people').select(['id', 'name_folded', 'date_of_birth', 'birth_year', 'unit_path', 'id_number'])
-      .where('name_folded', 'in', part).where('merged_into', 'is', null).where(withinScope(scope, 'people.unit_path')).execute();
+  const seen = new Set<number>();
+  const add = (found: { id: number; name_folded: string; date_of_birth: string | null; birth_year: number | null; unit_path: string; id_number: string | null }[]) => {
     for (const p of found) {
+      if (seen.has(p.id)) continue;
+      seen.add(p.id);
       const list = out.get(p.name_folded) ?? [];
       list.push({ id: p.id, dateOfBirth: p.date_of_birth, birthYear: p.birth_year, unitPath: p.unit_path, idNumber: p.id_number });
       out.set(p.name_folded, list);
     }
+  };
+  const base = () => db.selectFrom('people').select(['id', 'name_folded', 'date_of_birth', 'birth_year', 'unit_path', 'id_number'])
+    .where('merged_into', 'is', null).where(withinScope(scope, 'people.unit_path'));
+  const pairs = [...new Map(rows.filter((r) => r.dateOfBirth).map((r) => [`${r.nameFolded}|${r.dateOfBirth}`, [r.nameFolded, r.dateOfBirth!] as const])).values()];
+  for (const part of chunks(pairs, LOOKUP_CHUNK / 2)) {
+    const values = sql.join(part.map(([n, d]) => sql`(${n}, ${d})`));
+    add(await base().where(sql<boolean>`(name_folded, date_of_birth) in (values ${values})`).execute());
   }
+  const names = [...new Set(rows.map((r) => r.nameFolded))];
+  for (const part of chunks(names, LOOKUP_CHUNK)) add(await base().where('name_folded', 'in', part).where('date_of_birth', 'is', null).execute());
+  // Rows giving only a year of birth match any date in that year.
+  const yearOnly = [...new Set(rows.filter((r) => !r.dateOfBirth).map((r) => r.nameFolded))];
+  for (const part of chunks(yearOnly, LOOKUP_CHUNK)) add(await base().where('name_folded', 'in', part).execute());
   return out;
 }
 

@@ -25,6 +25,7 @@ export const rulesEn = {
     formTitle: '{{label}} — {{unit}}',
     formHint: 'Values left as the unit above has them are not stored as own values.',
     inherited: 'Above: {{text}}',
+    range: 'From {{min}} to {{max}}',
     daysPlaceholder: 'e.g. 1, 7, 14',
     daysInvalid: 'Enter the days as numbers separated by commas',
     none: 'Not applied',

@@ -25,6 +25,7 @@ export const rulesVi = {
     formTitle: '{{label}} — {{unit}}',
     formHint: 'Giá trị nào để như của cấp trên thì không lưu thành giá trị riêng.',
     inherited: 'Cấp trên: {{text}}',
+    range: 'Từ {{min}} đến {{max}}',
     daysPlaceholder: 'Ví dụ: 1, 7, 14',
     daysInvalid: 'Nhập các ngày là số, cách nhau bằng dấu phẩy',
     none: 'Không áp dụng',

@@ -89,7 +89,7 @@ export function RuleSetForm({ ruleSet, unit, onClose }: { ruleSet: RuleSet; unit
             name={['overrides', f.key]}
             label={f.label}
             valuePropName={f.kind === 'bool' ? 'checked' : 'value'}
-            extra={t('rules.inherited', { text: inheritedText(f, words) })}
+            extra={[t('rules.inherited', { text: inheritedText(f, words) }), f.min !== undefined ? t('rules.range', { min: f.min, max: f.max }) : ''].filter(Boolean).join(' · ')}
             rules={f.kind === 'int' && !f.nullable ? [{ required: true, message: t('common.required', { field: f.label.toLowerCase() }) }] : []}
           >
             {input(f, words.daysPlaceholder)}
@@ -119,6 +119,7 @@ function input(f: RuleField, daysPlaceholder: string) {
     case 'days':
       return <Input placeholder={daysPlaceholder} {...testId} />;
     default:
-      return <InputNumber min={f.min} max={f.max} precision={0} addonAfter={f.suffix} style={{ width: 220 }} {...testId} />;
+      // No min/max here: the input would silently clamp what was typed; the server names the range instead.
+      return <InputNumber precision={0} addonAfter={f.suffix} style={{ width: 220 }} {...testId} />;
   }
 }

@@ -1,0 +1,37 @@
+import { sql } from 'kysely';
+import { vaccinationAt, vaccinationFigure, type DoseKind, type VaccinationSource } from '@pcd/core';
+import type { DbOrTrx } from '../db/database.js';
+import { productRows, toRule } from '../vaccination/products.js';
+
+/**
+ * A case's vaccination at diagnosis and a contact's at the last exposure come from the dose records
+ * when the person has any: what an official types is kept only for people without records.
+ */
+export async function vaccinationOfPerson(db: DbOrTrx, personId: number, date: string, inclusive: boolean, declared: number | null) {
+  const rows = await db.selectFrom('vaccination_doses').select(['product_code', 'dose_number', 'kind', 'vaccinated_on']).where('person_id', '=', personId).execute();
+  const at = vaccinationAt(rows.map((r) => ({ productCode: r.product_code, doseNumber: r.dose_number, kind: r.kind as DoseKind, date: r.vaccinated_on })), date, inclusive,
+    rows.length ? (await productRows(db)).map(toRule) : undefined);
+  return { ...vaccinationFigure(rows.length, at.doses, declared), at };
+}
+
+/** Columns for a list query: how many doses the person has, and how many by the given date column. */
+export function recordedDoseColumns(personColumn: 'cases.person_id' | 'contacts.person_id', dateColumn: 'cases.test_date' | 'contacts.last_exposure_date', inclusive: boolean) {
+  const person = sql.ref(personColumn);
+  const date = sql.ref(dateColumn);
+  return [
+    sql<number>`(select count(*) from vaccination_doses vx where vx.person_id = ${person})`.as('vx_recorded'),
+    (inclusive
+      ? sql<number>`(select count(*) from vaccination_doses vx where vx.person_id = ${person} and vx.vaccinated_on <= ${date})`
+      : sql<number>`(select count(*) from vaccination_doses vx where vx.person_id = ${person} and vx.vaccinated_on < ${date})`).as('vx_doses'),
+  ] as const;
+}
+
+export interface RecordedDoseCounts {
+  vx_recorded: number | string;
+  vx_doses: number | string;
+}
+
+/** The figure shown for a row read with `recordedDoseColumns` (PostgreSQL gives counts as text). */
+export function figureOfRow(r: RecordedDoseCounts, declared: number | null): { doses: number | null; source: VaccinationSource | null } {
+  return vaccinationFigure(Number(r.vx_recorded), Number(r.vx_doses), declared);
+}
