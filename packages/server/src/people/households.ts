@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../lib/patch-schema.js';
 import { checkPhone, foldVietnamese, householdSearchText } from '@pcd/core';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
@@ -27,7 +28,7 @@ export const householdInput = z.object({
   capacity: z.number().int().min(1).max(10_000).nullable().optional(),
 });
 export type HouseholdInput = z.infer<typeof householdInput>;
-export const householdPatch = householdInput.partial().extend({ version: z.number().int().min(1) });
+export const householdPatch = patchOf(householdInput).extend({ version: z.number().int().min(1) });
 
 export const householdSchema = z.object({
   id: z.number(), unitCode: z.string(), unitName: z.string().optional(), kind: z.enum(HOUSEHOLD_KINDS), code: z.string().nullable(), name: z.string().nullable(), address: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../lib/patch-schema.js';
 import { RESIDENCE_STATUSES, SEXES } from '@pcd/core';
 import type { PersonRow } from '../db/schema.js';
 
@@ -29,7 +30,7 @@ export const personInput = z.object({
 });
 export type PersonInput = z.infer<typeof personInput>;
 
-export const personPatch = personInput.partial().extend({ version: z.number().int().min(1) });
+export const personPatch = patchOf(personInput).extend({ version: z.number().int().min(1) });
 export type PersonPatch = z.infer<typeof personPatch>;
 
 export const personSchema = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../lib/patch-schema.js';
 import { ALLOCATION_STATUSES, COVERAGE_MEASURES, NOT_VACCINATED_REASONS, STOCK_MOVEMENT_KINDS, VACCINATION_GROUPS } from '@pcd/core';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
@@ -92,7 +93,7 @@ export const teamInput = z.object({
   active: z.boolean().default(true),
 });
 export type TeamInput = z.infer<typeof teamInput>;
-export const teamPatch = teamInput.omit({ unitCode: true }).partial().extend({ version: z.number().int().min(1) });
+export const teamPatch = patchOf(teamInput.omit({ unitCode: true })).extend({ version: z.number().int().min(1) });
 export type TeamPatch = z.infer<typeof teamPatch>;
 
 export const teamSchema = z.object({
@@ -113,7 +114,7 @@ export const sessionInput = z.object({
   note: z.string().trim().max(1000).nullable().optional(),
 });
 export type SessionInput = z.infer<typeof sessionInput>;
-export const sessionPatch = sessionInput.omit({ teamId: true }).partial().extend({ version: z.number().int().min(1) });
+export const sessionPatch = patchOf(sessionInput.omit({ teamId: true })).extend({ version: z.number().int().min(1) });
 export type SessionPatch = z.infer<typeof sessionPatch>;
 
 export const sessionSchema = z.object({
