@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeDoseHistories, vaccinationAt, vaccinationFigure, type DoseFacts } from './vaccination.js';
+import { dosesForRule, mergeDoseHistories, vaccinationAt, vaccinationFigure, type DoseFacts } from './vaccination.js';
 
 const adult = { dateOfBirth: '1980-06-15', birthYear: null };
 const today = '2021-12-20';
@@ -19,6 +19,18 @@ describe('vaccinationAt', () => {
   });
   it('a single Janssen dose completes the course', () => {
     expect(vaccinationAt([d(1, '2021-09-01', 'janssen')], '2021-10-01', true)).toEqual({ doses: 1, fullyVaccinated: true, booster: false, dates: ['2021-09-01'] });
+  });
+});
+
+describe('dosesForRule', () => {
+  it.each<[string, ReturnType<typeof d>[], number]>([
+    ['one Janssen dose is a complete course', [d(1, '2021-09-01', 'janssen')], 2],
+    ['two Abdala doses are not', [d(1, '2021-08-01', 'abdala'), d(2, '2021-08-20', 'abdala')], 1],
+    ['two AstraZeneca doses are', [d(1, '2021-08-01'), d(2, '2021-09-01')], 2],
+    ['a booster keeps its count', [d(1, '2021-08-01'), d(2, '2021-09-01'), d(3, '2021-12-10', 'pfizer', 'booster')], 3],
+    ['no dose', [], 0],
+  ])('%s', (_, doses, expected) => {
+    expect(dosesForRule(vaccinationAt(doses, '2021-12-20', true), 2)).toBe(expected);
   });
 });
 

@@ -344,3 +344,12 @@ export function mergeDoseHistories(
   }
   return { doses, duplicates, problems };
 }
+
+/**
+ * The dose figure to hand a rule that reads "tiêm đủ liều" as a number of doses (the F1 follow-up):
+ * from records the product's course decides, so one Janssen dose is a complete course and two Abdala
+ * doses are not, whatever number the rule was set with.
+ */
+export function dosesForRule(at: VaccinationAt, fullyVaccinatedDoses: number): number {
+  return at.fullyVaccinated ? Math.max(at.doses, fullyVaccinatedDoses) : Math.min(at.doses, fullyVaccinatedDoses - 1);
+}

@@ -78,6 +78,7 @@ export async function casesRoutes(app: FastifyInstance) {
       { header: 'Đủ điều kiện điều trị tại nhà', value: (c) => (c.homeTreatment.eligible ? 'x' : ''), width: 12 },
       { header: 'Bệnh nền', value: (c) => c.comorbidities.join(', '), width: 20 },
       { header: 'Số mũi vắc xin', value: (c) => c.vaccinationDoses ?? '', width: 10 },
+      { header: 'Nguồn số mũi', value: (c) => (c.vaccinationSource === 'records' ? 'Dữ liệu tiêm chủng' : c.vaccinationSource === 'declared' ? 'Khai báo' : ''), width: 16 },
       { header: 'Ổ dịch', value: (c) => c.clusterName ?? '', width: 20 },
       { header: 'Trạng thái', value: (c) => CASE_STATUS_LABELS[c.status], width: 16 },
       { header: 'Kết thúc', value: outcomeText, width: 30 },

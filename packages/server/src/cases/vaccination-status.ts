@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
-import { vaccinationAt, vaccinationFigure, type DoseKind, type VaccinationSource } from '@pcd/core';
+import { dosesForRule, vaccinationAt, vaccinationFigure, type DoseKind, type VaccinationSource } from '@pcd/core';
 import type { DbOrTrx } from '../db/database.js';
 import { productRows, toRule } from '../vaccination/products.js';
+import { resolveRule } from '../rules/resolve.js';
 
 /**
  * A case's vaccination at diagnosis and a contact's at the last exposure come from the dose records
@@ -34,4 +35,10 @@ export interface RecordedDoseCounts {
 /** The figure shown for a row read with `recordedDoseColumns` (PostgreSQL gives counts as text). */
 export function figureOfRow(r: RecordedDoseCounts, declared: number | null): { doses: number | null; source: VaccinationSource | null } {
   return vaccinationFigure(Number(r.vx_recorded), Number(r.vx_doses), declared);
+}
+
+/** What the F1 follow-up rule of the contact's area is given: from records, whether the product's course is complete. */
+export async function contactRuleDoses(db: DbOrTrx, unitPath: string, v: Awaited<ReturnType<typeof vaccinationOfPerson>>): Promise<number | null> {
+  if (v.source !== 'records') return v.doses;
+  return dosesForRule(v.at, (await resolveRule(db, unitPath, 'contact_follow_up')).rule.fullyVaccinatedDoses);
 }

@@ -13,7 +13,7 @@ import { communePathOf, resolveContactPerson } from './person.js';
 import { followUpContact } from './follow-up.js';
 import type { ContactDetailRow, ContactDto, ContactInput, ContactPatch } from './model.js';
 import { resolveRule } from '../rules/resolve.js';
-import { vaccinationOfPerson } from '../cases/vaccination-status.js';
+import { contactRuleDoses, vaccinationOfPerson } from '../cases/vaccination-status.js';
 
 export const contactNotFound = () => errors.notFound('Người tiếp xúc', 'Contact');
 
@@ -83,7 +83,7 @@ export async function addContact(db: Db, auth: AuthContext, actor: Actor, ref: {
       entered_name_folded: entered ? foldVietnamese(entered.fullName) : null, obligation_id: null, status: 'monitoring', promoted_case_id: null,
       note: input.note ?? null, recorded_by: auth.user.id, version: 1, created_at: now, updated_at: now,
     }).returningAll().executeTakeFirstOrThrow();
-    const obligationId = await followUpContact(trx, actor, { ...row, level: src.level }, 'merge');
+    const obligationId = await followUpContact(trx, actor, { ...row, level: src.level, vaccination_doses: await contactRuleDoses(trx, person.unit_path, vaccination) }, 'merge');
     await trx.updateTable('contacts').set({ obligation_id: obligationId }).where('id', '=', row.id).execute();
     await recordAudit(trx, actor, {
       action: 'create', entity: 'contact', entityId: row.id, unitCode: src.unitCode, unitPath: src.unitPath,
@@ -160,7 +160,8 @@ export async function updateContact(db: Db, auth: AuthContext, actor: Actor, id:
     }
     if (problems.length) throw errors.problems(problems);
     // Dose records outrank a typed figure; a corrected exposure date recounts them.
-    const doses = (await vaccinationOfPerson(trx, before.person_id, lastExposure, false, patch.vaccinationDoses !== undefined ? patch.vaccinationDoses : before.vaccination_doses)).doses;
+    const vaccination = await vaccinationOfPerson(trx, before.person_id, lastExposure, false, patch.vaccinationDoses !== undefined ? patch.vaccinationDoses : before.vaccination_doses);
+    const doses = vaccination.doses;
     const now = nowIso();
     const r = await trx.updateTable('contacts').set({
       relation: patch.relation ?? before.relation, last_exposure_date: lastExposure, setting: patch.setting !== undefined ? patch.setting : before.setting,
@@ -168,7 +169,7 @@ export async function updateContact(db: Db, auth: AuthContext, actor: Actor, id:
     }).where('id', '=', id).where('version', '=', patch.version).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw errors.staleVersion();
     if (status === 'monitoring' && (lastExposure !== before.last_exposure_date || doses !== before.vaccination_doses)) {
-      const obligationId = await followUpContact(trx, actor, { ...before, level: before.level as ContactLevel, last_exposure_date: lastExposure, vaccination_doses: doses }, 'replace');
+      const obligationId = await followUpContact(trx, actor, { ...before, level: before.level as ContactLevel, last_exposure_date: lastExposure, vaccination_doses: await contactRuleDoses(trx, before.unit_path, vaccination) }, 'replace');
       await trx.updateTable('contacts').set({ obligation_id: obligationId }).where('id', '=', id).execute();
     }
     // A contact recorded by mistake leaves no follow-up behind, unless another contact record still needs it.

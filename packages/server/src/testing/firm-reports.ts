@@ -1,4 +1,4 @@
-import { positivityRate, vnDate, type TestType } from '@pcd/core';
+import { isIsoDate, positivityRate, vnDate, type TestType } from '@pcd/core';
 import type { Db, DbOrTrx } from '../db/database.js';
 import type { AuthContext } from '../auth/context.js';
 import { withinScope } from '../auth/scope.js';
@@ -28,6 +28,7 @@ const toDto = (r: Row): FirmReportDto => ({
 
 export async function createFirmReport(db: Db, auth: AuthContext, actor: Actor, input: FirmReportInput): Promise<FirmReportDto> {
   requireTestingManager(auth);
+  if (!isIsoDate(input.reportDate)) throw errors.invalid('reportDate', 'Ngày báo cáo không phải ngày có thật.', 'The report date is not a real date.');
   if (input.reportDate > vnDate()) throw errors.invalid('reportDate', 'Ngày báo cáo không thể ở tương lai.', 'The report date is in the future.');
   if (input.positives > input.workersTested) throw errors.invalid('positives', 'Số dương tính lớn hơn số người lao động được xét nghiệm.', 'More positives than workers tested.');
   return db.transaction().execute(async (trx) => {

@@ -45,6 +45,14 @@ for (const engine of await testEngines()) {
       const mixed = await natong.post('/api/v1/testing/samples', { ...sample, pooled: [ids[0], other.id] });
       expect(mixed.statusCode, mixed.body).toBe(201);
       expect(mixed.json().unitCode).toBe('03365');
+      // An instant with a month 13, an hour 25 or a 30 February is no time at all.
+      for (const [body, field] of [
+        [{ resultAt: '2021-13-01T08:00:00+07:00' }, 'resultAt'], [{ collectedAt: '2021-11-20T25:00:00+07:00' }, 'collectedAt'], [{ resultAt: '2021-02-30T08:00:00Z' }, 'resultAt'],
+      ] as const) {
+        const res = await natong.post(`/api/v1/testing/samples/${mixed.json().id}/result`, { result: 'negative', ...body });
+        expect(res.statusCode, res.body).toBe(400);
+        expect(res.json().error.field).toBe(field);
+      }
       expect((await natong.patch(`/api/v1/testing/campaigns/${c.id}`, { version: 1, status: 'closed' })).json().version).toBe(2);
       expect((await natong.patch(`/api/v1/testing/campaigns/${c.id}`, { version: 1, status: 'active' })).statusCode).toBe(409);
       expect((await natong.post('/api/v1/testing/samples', { ...sample, personId: ids[0] })).json().error.field).toBe('campaignId');
@@ -136,6 +144,9 @@ for (const engine of await testEngines()) {
       const report = { firmName: 'Công ty May Điện Biên', unitCode: '03365', reportDate: today, workersTested: 120, positives: 2, reportedBy: 'Nguyễn Văn Quản Đốc' };
       expect((await natong.post('/api/v1/testing/firm-reports', { ...report, positives: 121 })).json().error.field).toBe('positives');
       expect((await natong.post('/api/v1/testing/firm-reports', { ...report, reportDate: '2999-01-01' })).json().error.field).toBe('reportDate');
+      const feb30 = await natong.post('/api/v1/testing/firm-reports', { ...report, reportDate: '2021-02-30' });
+      expect(feb30.statusCode, feb30.body).toBe(400);
+      expect(feb30.json().error.field).toBe('reportDate');
       expect((await natong.post('/api/v1/testing/firm-reports', { ...report, unitCode: '03364' })).json().error.field).toBe('unitCode');
       const res = await natong.post('/api/v1/testing/firm-reports', report);
       expect(res.statusCode, res.body).toBe(201);

@@ -19,6 +19,8 @@ export const casesEn: Dictionary<typeof casesVi> = {
       spo2: 'SpO2 (%)', respiratoryRate: 'Breathing rate (/min)', carePlace: 'Care place', careFacility: 'Facility name', clusterId: 'Cluster', note: 'Note', unitCode: 'Managed by',
     },
     carePlaceAuto: 'Empty: home when eligible, else the facility for the severity',
+    vaccinationRecords: 'per vaccination records: {{count}} doses ({{dates}})',
+    vaccinationRecordsNone: 'per vaccination records: no dose by this date',
     comorbiditiesHint: 'Type and press Enter',
     created: 'F0 case registered',
     detail: {

@@ -20,6 +20,8 @@ export const casesVi = {
       spo2: 'SpO2 (%)', respiratoryRate: 'Nhịp thở (lần/phút)', carePlace: 'Nơi điều trị', careFacility: 'Tên cơ sở', clusterId: 'Ổ dịch', note: 'Ghi chú', unitCode: 'Nơi quản lý',
     },
     carePlaceAuto: 'Để trống: tại nhà nếu đủ điều kiện, không thì cơ sở theo mức độ',
+    vaccinationRecords: 'theo dữ liệu tiêm chủng: {{count}} mũi ({{dates}})',
+    vaccinationRecordsNone: 'theo dữ liệu tiêm chủng: chưa tiêm mũi nào đến ngày này',
     comorbiditiesHint: 'Gõ rồi nhấn Enter',
     created: 'Đã ghi nhận ca F0',
     detail: {

@@ -55,7 +55,7 @@ export function ClinicalEditModal({ record, open, onClose, reload }: { record: C
           respiratoryRate: record.respiratoryRate, clusterId: record.clusterId, note: record.note ?? undefined,
         }}
       >
-        <ClinicalFields prefix="clinical" withCarePlace={false} />
+        <ClinicalFields prefix="clinical" withCarePlace={false} personId={record.person.id} />
       </Form>
     </Modal>
   );

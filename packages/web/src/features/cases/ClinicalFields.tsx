@@ -3,14 +3,20 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { vnDate } from '@pcd/core';
 import { useTranslation } from 'react-i18next';
 import { ClusterSelect } from './ClusterSelect';
+import { recordedVaccinationText, useRecordedVaccination } from './useRecordedVaccination';
 import { DATE_FORMAT, carePlaceOptions, detectionOptions, isoOf, severityOptions, testTypeOptions } from './labels';
 
 export const clinicalDefaults = () => ({ testType: 'rt_pcr', testDate: dayjs(vnDate()), detectedIn: 'community', severity: 'asymptomatic' });
 
 /** The positive test and the first examination; shared by registering an F0 and promoting a contact. */
-export function ClinicalFields({ prefix, optionalDetection = false, withCarePlace = true }: { prefix: string; optionalDetection?: boolean; withCarePlace?: boolean }) {
+export function ClinicalFields({ prefix, optionalDetection = false, withCarePlace = true, personId }: { prefix: string; optionalDetection?: boolean; withCarePlace?: boolean; personId?: number }) {
   const { t } = useTranslation();
   const f = (k: string) => t(`cases.fields.${k}` as 'cases.fields.testType');
+  // The person is either given (a correction, a promotion) or picked in the same form.
+  const pickedMode = Form.useWatch<string | undefined>('personMode');
+  const pickedId = Form.useWatch<number | undefined>('personId');
+  const testDate = Form.useWatch<Dayjs | undefined>('testDate');
+  const recorded = useRecordedVaccination(personId ?? (pickedMode === 'new' ? undefined : pickedId), isoOf(testDate) ?? undefined);
   return (
     <Row gutter={12}>
       <Col xs={12} md={8}>
@@ -59,8 +65,9 @@ export function ClinicalFields({ prefix, optionalDetection = false, withCarePlac
         </Form.Item>
       </Col>
       <Col xs={8}>
-        <Form.Item name="vaccinationDoses" label={f('vaccinationDoses')}>
-          <InputNumber min={0} max={5} style={{ width: '100%' }} data-testid={`${prefix}-doses`} />
+        {/* Dose records outrank a typed figure on the server, so the field is closed while they exist. */}
+        <Form.Item name="vaccinationDoses" label={f('vaccinationDoses')} extra={recorded ? <span data-testid={`${prefix}-doses-recorded`}>{recordedVaccinationText(t, recorded)}</span> : undefined}>
+          <InputNumber min={0} max={5} style={{ width: '100%' }} disabled={recorded !== null} data-testid={`${prefix}-doses`} />
         </Form.Item>
       </Col>
       <Col xs={8}>

@@ -40,7 +40,7 @@ export function PromoteModal({ contact, onClose, reload }: { contact: Contact | 
       okButtonProps={{ 'data-testid': 'promote-submit' }}
     >
       <Form form={form} name="promote" layout="vertical" onFinish={submit} initialValues={defaults}>
-        <ClinicalFields prefix="promote" optionalDetection />
+        <ClinicalFields prefix="promote" optionalDetection personId={contact?.person?.id} />
       </Form>
     </Modal>
   );

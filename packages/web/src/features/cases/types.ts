@@ -13,7 +13,7 @@ export interface EligibilityReason { criterion: string; outcome: 'met' | 'unmet'
 export interface Case {
   id: number; person: PersonBrief; unitCode: string; unitName: string;
   testType: TestType; testDate: string; lab: string | null; detectedIn: DetectionSetting; onsetDate: string | null; severity: Severity;
-  comorbidities: string[]; comorbidityStable: boolean; pregnant: boolean; vaccinationDoses: number | null; spo2: number | null; respiratoryRate: number | null;
+  comorbidities: string[]; comorbidityStable: boolean; pregnant: boolean; vaccinationDoses: number | null; vaccinationSource: 'records' | 'declared' | null; spo2: number | null; respiratoryRate: number | null;
   carePlace: CarePlace; careFacility: string | null; clusterId: number | null; clusterName: string | null;
   sourceCaseId: number | null; fromContactId: number | null; status: CaseStatus;
   dischargeDate: string | null; dischargeTestType: TestType | null; dischargeTestDate: string | null; dischargeTestResult: DischargeTestResult | null;
@@ -29,7 +29,7 @@ export interface CarePlaceEntry {
 export interface CaseDetail extends Case { carePlaces: CarePlaceEntry[]; contacts: Contact[] }
 
 export interface Contact {
-  id: number; level: ContactLevel; relation: ContactRelation; lastExposureDate: string; setting: string | null; vaccinationDoses: number | null;
+  id: number; level: ContactLevel; relation: ContactRelation; lastExposureDate: string; setting: string | null; vaccinationDoses: number | null; vaccinationSource: 'records' | 'declared' | null;
   status: ContactStatus; note: string | null; access: 'full' | 'recorded';
   unitCode: string; unitName: string; recordedUnitCode: string; recordedUnitName: string; handedOver: boolean; handedOverAt: string | null;
   person: PersonBrief | null;
