@@ -42,6 +42,7 @@ describe.skipIf(!browserAvailable())('medical rules of a district in the browser
     await page.getByTestId('rule-save').click();
     await page.locator('.ant-message', { hasText: 'Đã lưu quy định' }).first().waitFor();
     await eventually(() => field(page, 'home_care', 'maxSpo2ForAlert').innerText()).toMatch(/94 %[\s\S]*Điện Biên[\s\S]*95 %/);
+    await expect(page.locator('[data-testid="rule-set"][data-key="home_care"]').innerText()).resolves.toMatch(/Cập nhật \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} bởi/);
 
     // Test days after the end of the quarantine are named under their input.
     await page.locator('[data-testid="rule-set"][data-key="contact_follow_up"] [data-testid="rule-edit"]').click();

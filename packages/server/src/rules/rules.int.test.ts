@@ -164,5 +164,26 @@ for (const engine of await testEngines()) {
       const since = lienhuongOverdue.find((o: { caseId: number }) => o.caseId === there.id).overdueSince;
       expect(Math.abs(Date.parse(since) - (Date.now() - 0.5 * 3_600_000))).toBeLessThan(120_000);
     });
+
+    it('a province cannot change or drop a value that a district below it relies on', async () => {
+      // The province's F2 watch is 5 days; the district tests its F2 on day 5, which only holds while the 5 days do.
+      const mine = await district.request('PUT', '/api/v1/rule-settings/contact_follow_up', { unit: '100', overrides: { f2TestDays: [5] } });
+      expect(mine.statusCode, mine.body).toBe(200);
+      const shorter = await province.request('PUT', '/api/v1/rule-settings/contact_follow_up', { unit: '11', version: 1, overrides: { f1UnvaccinatedDays: 12, f1UnvaccinatedTestDays: [1, 12], f2Days: 3 } });
+      expect(shorter.statusCode, shorter.body).toBe(400);
+      expect(shorter.json().error.field).toBe('overrides.f2Days');
+      expect(shorter.json().error.message).toContain('(100)');
+      // Without the province's setting the default 7 days apply; a district test on day 9 would fall after them.
+      const longer = await district.request('PUT', '/api/v1/rule-settings/contact_follow_up', { unit: '11', version: 1, overrides: { f1UnvaccinatedDays: 12, f1UnvaccinatedTestDays: [1, 12], f2Days: 9 } });
+      expect(longer.statusCode).toBe(404);
+      const wider = await province.request('PUT', '/api/v1/rule-settings/contact_follow_up', { unit: '11', version: 1, overrides: { f1UnvaccinatedDays: 12, f1UnvaccinatedTestDays: [1, 12], f2Days: 9 } });
+      expect(wider.statusCode, wider.body).toBe(200);
+      expect((await district.request('PUT', '/api/v1/rule-settings/contact_follow_up', { unit: '100', version: 1, overrides: { f2TestDays: [5, 9] } })).statusCode).toBe(200);
+      const drop = await province.request('DELETE', '/api/v1/rule-settings/contact_follow_up?unit=11&version=2');
+      expect(drop.statusCode, drop.body).toBe(400);
+      expect(drop.json().error.field).toBe('unit');
+      const v = (await natong.get('/api/v1/rule-settings')).json() as View;
+      expect(field(v, 'contact_follow_up', 'f2Days')).toMatchObject({ value: 9, fromUnit: { code: '11' } });
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { RULE_KEYS, RULE_SETS, canManageZones, checkOverride, formatSetting, type RuleKey, type RuleValues, type SettingValue, type Tier } from '@pcd/core';
 import type { Db, DbOrTrx } from '../db/database.js';
-import type { UnitRow } from '../db/schema.js';
+import type { RuleSettingRow, UnitRow } from '../db/schema.js';
 import type { AuthContext } from '../auth/context.js';
 import { recordAudit, type Actor } from '../audit/audit.js';
 import { errors } from '../http/errors.js';
@@ -80,6 +80,30 @@ async function writableUnit(trx: DbOrTrx, auth: AuthContext, code: string): Prom
   return unit;
 }
 
+/**
+ * A district's own values were checked against its province's when it set them: a province that
+ * changes or drops its values must leave each of them valid, or a district would run a rule it could not have set.
+ */
+async function checkBelow(trx: DbOrTrx, key: RuleKey, unit: UnitRow, ownOverrides: Record<string, unknown> | null, field: (f: string) => string) {
+  const below = await trx.selectFrom('rule_settings').innerJoin('units', 'units.code', 'rule_settings.unit_code').selectAll('rule_settings').select('units.name as unit_name')
+    .where('rule_settings.rule_key', '=', key).where('rule_settings.unit_path', 'like', `${unit.path}%`).where('rule_settings.unit_code', '!=', unit.code).execute();
+  if (!below.length) return;
+  const around = (await settingsAbove(trx, unit.path, [key])).filter((r) => r.unit_code !== unit.code);
+  const own: RuleSettingRow[] = ownOverrides ? [{ id: 0, unit_code: unit.code, unit_path: unit.path, rule_key: key, overrides: JSON.stringify(ownOverrides), version: 1, updated_by: null, updated_at: '' }] : [];
+  for (const d of below) {
+    const others = [...around, ...own, ...below.filter((b) => b.id !== d.id)];
+    const problems = checkOverride(key, JSON.parse(d.overrides) as Record<string, unknown>, layer(key, others, d.unit_path).values);
+    if (problems.length) {
+      const p = problems[0];
+      // The district's test days fail because of the province's duration: name what the province changed.
+      const within = RULE_SETS[key].settings.find((x) => x.key === p.field)?.within;
+      const changed = [p.field, within].find((f) => f !== undefined && ownOverrides !== null && f in ownOverrides);
+      throw errors.invalid(field(changed ?? 'overrides'), `${d.unit_name} (${d.unit_code}) đang đặt giá trị riêng dựa trên giá trị này; sau thay đổi: ${p.message}`,
+        `${d.unit_code} has its own values that rely on this one; after the change: ${p.messageEn}`);
+    }
+  }
+}
+
 /** Sets a unit's own values for one rule set, replacing what it had; checked against what applies above it. */
 export async function putRuleSetting(db: Db, auth: AuthContext, actor: Actor, key: RuleKey, input: RuleSettingInput): Promise<RuleSettingsDto> {
   return db.transaction().execute(async (trx) => {
@@ -90,6 +114,7 @@ export async function putRuleSetting(db: Db, auth: AuthContext, actor: Actor, ke
     const above = layer(key, rows.filter((r) => r.unit_code !== unit.code), unit.path).values;
     const problems = checkOverride(key, input.overrides, above);
     if (problems.length) throw errors.problems(problems.map((p) => ({ ...p, field: p.field === 'overrides' ? p.field : `overrides.${p.field}` })));
+    await checkBelow(trx, key, unit, input.overrides, (f) => (f === 'overrides' ? f : `overrides.${f}`));
     const overrides = JSON.stringify(input.overrides as RuleValues);
     const now = nowIso();
     let id: number;
@@ -118,6 +143,7 @@ export async function deleteRuleSetting(db: Db, auth: AuthContext, actor: Actor,
     const current = await trx.selectFrom('rule_settings').selectAll().where('unit_code', '=', unit.code).where('rule_key', '=', key).executeTakeFirst();
     if (!current) throw errors.notFound('Quy định riêng của đơn vị', 'Unit rule setting');
     if (current.version !== q.version) throw errors.staleVersion();
+    await checkBelow(trx, key, unit, null, () => 'unit');
     const r = await trx.deleteFrom('rule_settings').where('id', '=', current.id).where('version', '=', q.version).executeTakeFirst();
     if (Number(r.numDeletedRows) !== 1) throw errors.staleVersion();
     await recordAudit(trx, actor, {

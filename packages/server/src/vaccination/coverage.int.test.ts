@@ -157,6 +157,9 @@ for (const engine of await testEngines()) {
 
       const bad = await muongnha.get(`/api/v1/stats/vaccination?unit=03364&date=${addDays(today, 1)}`);
       expect(bad.json().error.field).toBe('date');
+      const impossible = await muongnha.get(`/api/v1/stats/vaccination?unit=03364&date=${Number(today.slice(0, 4)) - 1}-02-30`);
+      expect(impossible.statusCode, impossible.body).toBe(400);
+      expect(impossible.json().error.field).toBe('date');
       expect((await muongnha.get('/api/v1/stats/vaccination?unit=03365')).statusCode).toBe(404);
     });
 
@@ -189,6 +192,7 @@ for (const engine of await testEngines()) {
         [{ deadline: daysAgo(1) }, 'deadline'],
         [{ percent: 120 }, 'percent'],
         [{ group: '80+' }, 'group'],
+        [{ deadline: `${Number(today.slice(0, 4)) + 1}-02-30` }, 'deadline'],
       ];
       for (const [body, field] of bad) {
         const res = await muongnha.post('/api/v1/vaccination/targets', { unitCode: '03364', group: '18+', measure: 'dose1', percent: 100, deadline: addDays(today, 10), ...body });

@@ -30,6 +30,8 @@ for (const engine of await testEngines()) {
         [{ product: 'astrazeneca', dose: 2, date: addDays(today, 1) }, 'date', /tương lai/],
         [{ product: 'Sinovac', dose: 2, date: daysAgo(60) }, 'product', /không có trong danh mục/],
         [{ product: 'astrazeneca', dose: 2, date: 'hôm qua' }, 'date', /yyyy-mm-dd/],
+        [{ product: 'astrazeneca', dose: 2, date: `${year - 1}-02-30` }, 'date', /không có thật/],
+        [{ product: 'astrazeneca', dose: 2, date: `${year - 1}-13-01` }, 'date', /không có thật/],
         [{ product: 'astrazeneca', dose: 7, date: daysAgo(60) }, 'dose', /./],
       ];
       for (const [body, field, message] of refused) {

@@ -21,6 +21,7 @@ export const casesEn: Dictionary<typeof casesVi> = {
     carePlaceAuto: 'Empty: home when eligible, else the facility for the severity',
     vaccinationRecords: 'per vaccination records: {{count}} doses ({{dates}})',
     vaccinationRecordsNone: 'per vaccination records: no dose by this date',
+    vaccinationRecordsShort: 'per vaccination records',
     comorbiditiesHint: 'Type and press Enter',
     created: 'F0 case registered',
     detail: {

@@ -22,6 +22,7 @@ export const casesVi = {
     carePlaceAuto: 'Để trống: tại nhà nếu đủ điều kiện, không thì cơ sở theo mức độ',
     vaccinationRecords: 'theo dữ liệu tiêm chủng: {{count}} mũi ({{dates}})',
     vaccinationRecordsNone: 'theo dữ liệu tiêm chủng: chưa tiêm mũi nào đến ngày này',
+    vaccinationRecordsShort: 'theo dữ liệu tiêm chủng',
     comorbiditiesHint: 'Gõ rồi nhấn Enter',
     created: 'Đã ghi nhận ca F0',
     detail: {

@@ -56,7 +56,7 @@ export function ContactDetailPage() {
               <Descriptions.Item label={t('contacts.fields.relation')}>{t(`contacts.relations.${c.relation}`)}</Descriptions.Item>
               <Descriptions.Item label={t('contacts.fields.lastExposure')}>{dateText(c.lastExposureDate)}</Descriptions.Item>
               <Descriptions.Item label={t('contacts.fields.setting')}>{c.setting ?? ''}</Descriptions.Item>
-              <Descriptions.Item label={t('contacts.fields.vaccinationDoses')}>{c.vaccinationDoses ?? ''}</Descriptions.Item>
+              <Descriptions.Item label={t('contacts.fields.vaccinationDoses')}>{c.vaccinationDoses ?? ''}{c.vaccinationSource === 'records' ? ` (${t('cases.vaccinationRecordsShort')})` : ''}</Descriptions.Item>
               <Descriptions.Item label={t('contacts.columns.status')}>
                 <Tag data-testid="contact-status">{t(`contacts.statuses.${c.status}`)}</Tag>
                 {c.promotedCaseId && <Link to={`/cases/${c.promotedCaseId}`}>{t('contacts.detail.promotedTo', { id: c.promotedCaseId })}</Link>}

@@ -1,12 +1,11 @@
 import { Button, Card, Popconfirm, Space, Table, Tag, Typography, App } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@pcd/core';
 import { useShowError } from '../../api/useShowError';
 import { useResetRuleSetting } from './api';
 import { RuleSetForm } from './RuleSetForm';
 import type { RuleField, RuleSet, RuleSettings } from './types';
-
-const vnDateTime = (iso: string) => new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
 
 export function RuleSetCard({ ruleSet, unit, canEdit }: { ruleSet: RuleSet; unit: RuleSettings['unit']; canEdit: boolean }) {
   const { t } = useTranslation();
@@ -51,7 +50,7 @@ export function RuleSetCard({ ruleSet, unit, canEdit }: { ruleSet: RuleSet; unit
     >
       <Typography.Paragraph type="secondary">{t('rules.source', { source: ruleSet.source })}</Typography.Paragraph>
       {ruleSet.own && (
-        <Typography.Paragraph type="secondary">{t('rules.updated', { at: vnDateTime(ruleSet.own.updatedAt), by: ruleSet.own.updatedBy ?? t('common.empty') })}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{t('rules.updated', { at: formatDateTime(ruleSet.own.updatedAt), by: ruleSet.own.updatedBy ?? t('common.empty') })}</Typography.Paragraph>
       )}
       <Table<RuleField>
         size="small"
