@@ -9,8 +9,8 @@ import * as m0006 from './migrations/0006_household_search.js';
 import * as m0007 from './migrations/0007_home_care.js';
 import * as m0008 from './migrations/0008_quarantine.js';
 import * as m0009 from './migrations/0009_lockdown_orphans.js';
-import * as m0011 from './migrations/0011_testing.js';
 import * as m0010 from './migrations/0010_vaccination.js';
+import * as m0011 from './migrations/0011_testing.js';
 import * as m0012 from './migrations/0012_vaccination_field.js';
 import * as m0013 from './migrations/0013_rule_settings.js';
 import * as m0014 from './migrations/0014_people_birth_match.js';
@@ -26,8 +26,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_home_care': m0007,
   '0008_quarantine': m0008,
   '0009_lockdown_orphans': m0009,
-  '0011_testing': m0011,
   '0010_vaccination': m0010,
+  '0011_testing': m0011,
   '0012_vaccination_field': m0012,
   '0013_rule_settings': m0013,
   '0014_people_birth_match': m0014,
