@@ -14,7 +14,7 @@ import type { VaccinationDoseRow, VaccineProductRow } from '../db/schema.js';
 import type { DoseDto, DoseInput, DosePatch, DoseQuery } from './model.js';
 import { productRows, resolveProduct, toRule } from './products.js';
 
-// Two records of one person merged keep all doses; equal dose numbers make the merge refuse (unique index) until one is fixed.
+// A merge combines both dose histories first (people/merge-vaccination.ts); only then are the remaining references repointed.
 registerPersonReference('vaccination_doses', 'person_id');
 
 const doseNotFound = () => errors.notFound('Mũi tiêm', 'Vaccination dose');

@@ -13,8 +13,7 @@ import { resolveWithin } from '../cases/service.js';
 import { unitsRepo } from '../units/repository.js';
 import type { FollowupInput, UnvaccinatedDto, UnvaccinatedQuery } from './field-model.js';
 
-// Follow-ups are not repointed when two person records are merged: (person, measure) is unique, and a
-// merge must never fail on a note; the kept record's own follow-up stands.
+// A merge of two person records moves follow-ups in people/merge-vaccination.ts, keeping the newer one per measure.
 
 type PeopleEb = ExpressionBuilder<Database, 'people'>;
 
