@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CAMPAIGN_PURPOSE_LABELS, PLACE_TYPE_LABELS, POOLING_RULES, campaignCoverage, checkCampaign, checkPool, checkPoolSetting, checkResultTime,
-  detectedInFor, median, positivityRate, turnaroundHours, type CampaignFacts,
+  detectedInFor, hoursFromMs, median, positivityRate, turnaroundHours, type CampaignFacts,
 } from './testing.js';
 
 describe('campaign purposes and places', () => {
@@ -58,6 +58,7 @@ describe('results and figures', () => {
     ['2021-11-20T08:00:00+07:00', '2021-11-20T02:20:00Z', 1.3],
     ['2021-11-20T01:00:00Z', null, null],
   ])('turnaround %s → %s', (c, r, h) => expect(turnaroundHours(c, r)).toBe(h));
+  it.each([[4_500_000, 1.3], [30_600_000, 8.5], [0, 0], [-1, null], [null, null], [Number.NaN, null]])('%s ms → %s hours', (ms, h) => expect(hoursFromMs(ms)).toBe(h));
   it.each([[[], null], [[5], 5], [[8, 2, 4], 4], [[1, 2, 3, 10], 2.5], [[24, 6.5], 15.3]])('median of %o', (v, m) => expect(median(v)).toBe(m));
   it.each([[0, 0, null], [1, 10, 10], [2, 3, 66.7], [0, 50, 0]])('%d positives of %d tested', (p, t, rate) => expect(positivityRate(p, t)).toBe(rate));
   it.each([

@@ -99,8 +99,12 @@ export function checkResultTime(collectedAt: string, resultAt: string, now: Date
 /** Hours from collection to result, one decimal; null while pending. */
 export function turnaroundHours(collectedAt: string, resultAt: string | null | undefined): number | null {
   if (!resultAt) return null;
-  const ms = Date.parse(resultAt) - Date.parse(collectedAt);
-  if (Number.isNaN(ms) || ms < 0) return null;
+  return hoursFromMs(Date.parse(resultAt) - Date.parse(collectedAt));
+}
+
+/** The same hours from a span in milliseconds (as a database computes it); null when unknown or negative. */
+export function hoursFromMs(ms: number | null): number | null {
+  if (ms === null || Number.isNaN(ms) || ms < 0) return null;
   return Math.round(ms / 360_000) / 10;
 }
 

@@ -141,8 +141,12 @@ export function checkDose(
       if (gap < min) problems.push(problem('date', `Mũi ${dose.doseNumber} cách mũi trước ${gap} ngày; tối thiểu ${min} ngày.`, `Dose ${dose.doseNumber} is ${gap} days after the previous one; at least ${min} days are needed.`));
     }
   } else {
+    // Mixed courses count as complete with the shortest course among their products, as meetsMeasure does.
+    const needed = Math.min(...primaries.map((d) => productOf(d.productCode)?.primaryDoses ?? Number.POSITIVE_INFINITY));
     if (primaries.length === 0) {
       problems.push(problem('kind', 'Chưa có mũi cơ bản nào; mũi nhắc lại hoặc bổ sung tiêm sau mũi cơ bản.', 'No primary dose yet; booster and additional doses follow the primary course.'));
+    } else if (primaries.length < needed) {
+      problems.push(problem('kind', `Mới có ${primaries.length}/${needed} mũi cơ bản; mũi nhắc lại hoặc bổ sung chỉ tiêm sau khi đủ liều cơ bản.`, `Only ${primaries.length} of ${needed} primary doses; booster and additional doses follow the complete primary course.`));
     } else {
       const lastPrimary = primaries.at(-1)!;
       const min = dose.kind === 'booster' ? (courseProduct?.boosterMinDays ?? 0) : ADDITIONAL_MIN_DAYS;

@@ -4,8 +4,8 @@ import {
   obligationProgress, type TestDue,
 } from '@pcd/core';
 import type { DeclarationRow, ObligationRow } from '../db/schema.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 /** What a declarant says; the same for the public form and for staff at a checkpoint. */
 const declarationFields = {

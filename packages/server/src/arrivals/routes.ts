@@ -16,11 +16,11 @@ import { checkpointsRepo } from '../checkpoints/repository.js';
 import { communeOfPoint } from '../checkpoints/service.js';
 import { obligationsRoutes } from './obligations-routes.js';
 import { zonesRoutes } from './zones-routes.js';
+import { isoDate } from '../lib/iso-date.js';
 
 /** 20 declarations per address in 10 minutes: a family at a checkpoint on one phone, not a script. */
 export const PUBLIC_DECLARATION_LIMIT = { limit: 20, windowMinutes: 10 };
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const declarationQuery = z.object({
   unit: z.string().max(32).optional(),

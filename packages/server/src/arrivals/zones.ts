@@ -9,8 +9,8 @@ import { diffFields, recordAudit, type Actor } from '../audit/audit.js';
 import { errors } from '../http/errors.js';
 import { nowIso } from '../lib/time.js';
 import { officialUnit } from './origins.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const zoneInput = z.object({
   unitCode: z.string().trim().min(1).max(32),

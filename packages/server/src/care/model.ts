@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { ALERT_ACTIONS, CARE_SYMPTOMS, TEST_TYPES, WARNING_SIGNS, type AlertAction, type CareSymptom, type WarningSign } from '@pcd/core';
 import type { CareAlertRow, CareCheckinRow } from '../db/schema.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const checkinInput = z.object({
   /** When the measurement was taken; now when left out. */

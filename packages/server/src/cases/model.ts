@@ -6,8 +6,8 @@ import {
 import type { CarePlaceRow, CaseRow } from '../db/schema.js';
 import { personInput } from '../people/model.js';
 import { figureOfRow, type RecordedDoseCounts } from './vaccination-status.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 /** What a positive test and the first examination say; shared by registration and promotion of a contact. */
 export const clinicalFields = {

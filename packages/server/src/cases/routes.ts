@@ -15,8 +15,8 @@ import { carePlaceSchema, careTransferInput, caseInput, casePatch, caseSchema, t
 import { createCase, getCase, iterateCases, listCases, resolveWithin } from './service.js';
 import { transferCare, updateCase } from './update.js';
 import { caseStats, caseStatsSchema, statsRows } from './stats.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const caseQuery = z.object({
   unit: z.string().max(32).optional(),

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CLUSTER_SETTINGS, type ClusterSetting } from '@pcd/core';
 import type { ClusterRow } from '../db/schema.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const clusterInput = z.object({
   name: z.string().trim().min(3).max(200),

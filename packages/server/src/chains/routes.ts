@@ -8,8 +8,8 @@ import { sendXlsx } from '../lib/spreadsheet.js';
 import { chainQuery, chainSchema, clusterInput, clusterPatch, clusterSchema } from './model.js';
 import { createCluster, getCluster, iterateClusters, listClusters, resolveClusterWithin, updateCluster } from './clusters.js';
 import { chain } from './graph.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const clusterQuery = z.object({
   unit: z.string().max(32).optional(),

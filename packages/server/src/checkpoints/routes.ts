@@ -13,9 +13,9 @@ import {
   addPassage, checkpointForExport, checkpointsQuery, checkpointStats, createCheckpoint, getCheckpoint, listCheckpoints, listPassages, passagesQuery,
   publicCheckpoint, statsRange, updateCheckpoint,
 } from './service.js';
+import { isoDate } from '../lib/iso-date.js';
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const listQuery = z.object({
   unit: z.string().max(32).optional(),
   q: z.string().max(100).optional(),

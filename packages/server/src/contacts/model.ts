@@ -7,8 +7,8 @@ import type { ContactRow } from '../db/schema.js';
 import { personInput } from '../people/model.js';
 import { clinicalFields, personBriefSchema, type PersonBrief } from '../cases/model.js';
 import { figureOfRow, type RecordedDoseCounts } from '../cases/vaccination-status.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const contactInput = z.object({
   personId: z.number().int().min(1).optional(),

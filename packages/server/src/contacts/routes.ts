@@ -12,8 +12,8 @@ import { resolveWithin } from '../cases/service.js';
 import { contactInput, contactPatch, contactSchema, promoteInput, type ContactDto } from './model.js';
 import { addContact, getContact, iterateContacts, listContacts, updateContact } from './service.js';
 import { promoteContact } from './promote.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const contactQuery = z.object({
   unit: z.string().max(32).optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCKDOWN_STATUSES } from '@pcd/core';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const zoneInput = z.object({
   name: z.string().trim().min(2).max(200),

@@ -11,8 +11,8 @@ import { resolveWithin } from '../cases/service.js';
 import { deathsOrphansSchema, orphanInput, orphanPatch, orphanSchema } from './model.js';
 import { createOrphan, getOrphan, iterateOrphans, listOrphans, updateOrphan } from './service.js';
 import { deathsOrphans } from './stats.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const orphanQuery = z.object({ unit: z.string().max(32).optional(), supportStatus: z.enum(SUPPORT_STATUSES).optional() });
 const statsQuery = z.object({ unit: z.string().max(32).optional(), from: isoDate.optional(), to: isoDate.optional() });

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { patchOf } from '../lib/patch-schema.js';
 import { RESIDENCE_STATUSES, SEXES } from '@pcd/core';
 import type { PersonRow } from '../db/schema.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 export const flagsSchema = z.object({
   comorbidity: z.boolean().optional(),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AREA_KINDS, EPISODE_STATUSES, FACILITY_STATUSES, QUARANTINE_KINDS, QUARANTINE_REASONS } from '@pcd/core';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 
 const areaInput = z.object({
   id: z.number().int().min(1).optional(),

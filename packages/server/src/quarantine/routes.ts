@@ -14,8 +14,8 @@ import { resolveWithin } from '../cases/service.js';
 import { episodeInput, episodePatch, episodeSchema, facilityInput, facilityPatch, facilitySchema, occupancySchema, releaseEpisodeInput, type EpisodeDto } from './model.js';
 import { createFacility, facilityOccupancy, iterateFacilities, listFacilities, toFacilityDto, updateFacility, visibleFacilityOr404 } from './facilities.js';
 import { createEpisode, getEpisode, iterateEpisodes, listEpisodes, releaseEpisode, updateEpisode } from './episodes.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const facilityQuery = z.object({ unit: z.string().max(32).optional(), status: z.enum(FACILITY_STATUSES).optional() });
 const episodeQuery = z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RESIDENCE_STATUSES, SEXES, SWEEP_STATUSES, SYMPTOMS, VISIT_OUTCOMES } from '@pcd/core';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const id = z.number().int().min(1);
 
 export const sweepInput = z.object({

@@ -15,10 +15,10 @@ import { getSweepHousehold, iterateSweepHouseholds, listSweepHouseholds, prepare
 import { listMemberCandidates } from './team.js';
 import { iterateVisits, listVisits, recordVisit } from './visits.js';
 import { crossCheck } from './cross-check.js';
+import { isoDate } from '../lib/iso-date.js';
 
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const householdParam = idParam.extend({ householdId: z.coerce.number().int().min(1) });
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const sweepQuery = z.object({ unit: z.string().max(32).optional(), status: z.enum(SWEEP_STATUSES).optional() });
 const householdQuery = z.object({
   status: z.enum(['unvisited', 'attempted', 'visited']).optional(),

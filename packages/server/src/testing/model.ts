@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CAMPAIGN_PURPOSES, CAMPAIGN_STATUSES, PLACE_TYPES, POOLING_RULES, SAMPLE_RESULTS, TEST_TYPES, isIsoDate } from '@pcd/core';
 import { clinicalFields } from '../cases/model.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 /** An instant with its offset, as a browser sends it ("2021-11-20T08:30:00+07:00" or UTC "…Z"). */
 const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, 'Thời điểm phải có dạng yyyy-mm-ddThh:mm kèm múi giờ')
   // The shape alone lets through 2021-13-01 or 25:00, which Date rejects later, and 30 February, which it rolls into March.

@@ -13,8 +13,8 @@ import { createCampaign, getCampaign, listCampaigns, updateCampaign } from './ca
 import { createSample, listSamples, recordResult, registerCaseFromSample } from './samples.js';
 import { createFirmReport, listFirmReports } from './firm-reports.js';
 import { testingStats } from './stats.js';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const idParam = z.object({ id: z.coerce.number().int().min(1) });
 const statsQuery = z.object({ unit: z.string().max(32).optional(), from: isoDate.optional(), to: isoDate.optional() });
 const errs = { 400: errorSchema, 403: errorSchema, 404: errorSchema, 409: errorSchema };

@@ -1,5 +1,7 @@
-import { median, positivityRate, turnaroundHours, type CampaignPurpose, type CampaignStatus } from '@pcd/core';
+import { sql, type RawBuilder } from 'kysely';
+import { hoursFromMs, median, positivityRate, type CampaignPurpose, type CampaignStatus } from '@pcd/core';
 import type { Db } from '../db/database.js';
+import { isPostgres } from '../db/migrations/helpers.js';
 import type { AuthContext } from '../auth/context.js';
 import { withinScope } from '../auth/scope.js';
 import { errors } from '../http/errors.js';
@@ -7,21 +9,64 @@ import { unitsRepo } from '../units/repository.js';
 import { coverageOf, tallies, visibleCampaigns } from './campaigns.js';
 import type { Figures, TestingStatsDto } from './model.js';
 
-interface SampleFact { id: number; path: string; date: string; pooled: boolean; result: string; hours: number | null }
-interface MemberFact { sampleId: number; personId: number; personPath: string; date: string; positive: boolean }
+/** What the database counted for one day, one unit or the whole area, with the turnaround hours whose median is wanted. */
+interface Tally { samples: number; positivePools: number; peopleTested: number; positives: number; hours: number[] }
+
+const emptyTally = (): Tally => ({ samples: 0, positivePools: 0, peopleTested: 0, positives: 0, hours: [] });
+
+function figures(t: Tally): Figures {
+  return {
+    samples: t.samples, positivePools: t.positivePools, peopleTested: t.peopleTested, positives: t.positives,
+    positivityRate: positivityRate(t.positives, t.peopleTested), medianTurnaroundHours: median(t.hours),
+  };
+}
+
+/**
+ * The code of the unit right below `parentPath` that the path in `ref` runs through ('' for the parent
+ * itself): cut from the materialised path, so grouping by child needs no join. The engines spell the cut differently.
+ */
+function childSegment(db: Db, parentPath: string, ref: string) {
+  const rest = sql`substr(${sql.ref(ref)}, ${sql.lit(parentPath.length + 1)})`;
+  return isPostgres(db) ? sql<string>`split_part(${rest}, '/', 1)` : sql<string>`substr(${rest}, 1, max(instr(${rest}, '/') - 1, 0))`;
+}
+
+/** Milliseconds from collection to result, from the ISO instants as stored; NULL where one does not parse (SQLite). */
+function turnaroundMs(db: Db): RawBuilder<number | string | null> {
+  return isPostgres(db)
+    ? sql<string | null>`round(extract(epoch from (test_samples.result_at::timestamptz - test_samples.collected_at::timestamptz)) * 1000)`
+    // julianday keeps whole milliseconds, so rounding the difference gives them back exactly.
+    : sql<number | null>`round((julianday(test_samples.result_at) - julianday(test_samples.collected_at)) * 86400000)`;
+}
 
 /**
  * Samples and turnaround count where the sample belongs; people tested and positives count where the
  * people live. A positive person is one with a positive single sample: a positive pool names nobody.
+ * Counted by the database per day and per child unit; a person lives in one unit only, so distinct
+ * people add up across units, but not across days, hence the separate count for the whole area.
  */
-function figures(samples: SampleFact[], members: MemberFact[]): Figures {
-  const tested = new Set(members.map((m) => m.personId));
-  const positives = new Set(members.filter((m) => m.positive).map((m) => m.personId));
-  const hours = samples.map((s) => s.hours).filter((h): h is number => h !== null);
-  return {
-    samples: samples.length, positivePools: samples.filter((s) => s.pooled && s.result === 'positive').length, peopleTested: tested.size,
-    positives: positives.size, positivityRate: positivityRate(positives.size, tested.size), medianTurnaroundHours: median(hours),
-  };
+async function tallyArea(db: Db, auth: AuthContext, area: { path: string; filtered: boolean }, q: { from?: string; to?: string }) {
+  let sq = db.selectFrom('test_samples').where(withinScope(auth.scope, 'test_samples.unit_path'));
+  if (area.filtered) sq = sq.where('test_samples.unit_path', 'like', `${area.path}%`);
+  if (q.from) sq = sq.where('test_samples.collected_date', '>=', q.from);
+  if (q.to) sq = sq.where('test_samples.collected_date', '<=', q.to);
+  const members = sq.innerJoin('test_sample_members as m', 'm.sample_id', 'test_samples.id').innerJoin('people as p', 'p.id', 'm.person_id');
+  const sampleChild = childSegment(db, area.path, 'test_samples.unit_path');
+  const homeChild = childSegment(db, area.path, 'p.unit_path');
+  const tested = sql<number | string>`count(distinct m.person_id)`;
+  const positive = sql<number | string>`count(distinct case when test_samples.pooled = 0 and test_samples.result = 'positive' then m.person_id end)`;
+  const positivePools = sql<number | string>`sum(case when test_samples.pooled = 1 and test_samples.result = 'positive' then 1 else 0 end)`;
+
+  // Independent aggregations: PostgreSQL runs them on separate pool connections at once.
+  const [samples, turnarounds, byDay, byHome, whole] = await Promise.all([
+    sq.select(['test_samples.collected_date as day', sampleChild.as('child'), (eb) => eb.fn.countAll<number | string>().as('n'), positivePools.as('pools')])
+      .groupBy(['test_samples.collected_date', sampleChild]).execute(),
+    sq.select(['test_samples.collected_date as day', sampleChild.as('child'), turnaroundMs(db).as('ms')])
+      .where('test_samples.result', '<>', 'pending').where('test_samples.result_at', 'is not', null).where('test_samples.result_at', '<>', '').execute(),
+    members.select(['test_samples.collected_date as day', tested.as('tested'), positive.as('positives')]).groupBy('test_samples.collected_date').execute(),
+    members.where('p.unit_path', 'like', `${area.path}%`).select([homeChild.as('child'), tested.as('tested'), positive.as('positives')]).groupBy(homeChild).execute(),
+    members.select([tested.as('tested'), positive.as('positives')]).executeTakeFirstOrThrow(),
+  ]);
+  return { samples, turnarounds, byDay, byHome, whole };
 }
 
 /** Testing per day and per unit directly under the chosen one, with campaign coverage: figures only, so observers may read them. */
@@ -32,31 +77,30 @@ export async function testingStats(db: Db, auth: AuthContext, q: { unit?: string
   if (code && !unit) throw errors.notFound('Đơn vị hành chính', 'Administrative unit');
   let children = await db.selectFrom('units').select(['code', 'name', 'path']).where(withinScope(auth.scope, 'units.path'))
     .where((eb) => (unit ? eb('parent_code', '=', unit.code) : eb('parent_code', 'is', null))).orderBy('code').execute();
-  if (unit && children.length === 0) children = [{ code: unit.code, name: unit.name, path: unit.path }];
+  // A unit with nothing below it is its own only row, holding everything inside it.
+  const lone = unit && children.length === 0 ? unit.code : null;
+  if (unit && lone) children = [{ code: unit.code, name: unit.name, path: unit.path }];
 
-  let sq = db.selectFrom('test_samples').where(withinScope(auth.scope, 'test_samples.unit_path'));
-  if (unit) sq = sq.where('test_samples.unit_path', 'like', `${unit.path}%`);
-  if (q.from) sq = sq.where('test_samples.collected_date', '>=', q.from);
-  if (q.to) sq = sq.where('test_samples.collected_date', '<=', q.to);
-  const [sRows, mRows] = await Promise.all([
-    sq.select(['test_samples.id', 'unit_path', 'collected_date', 'collected_at', 'pooled', 'result', 'result_at']).execute(),
-    sq.innerJoin('test_sample_members as m', 'm.sample_id', 'test_samples.id').innerJoin('people as p', 'p.id', 'm.person_id')
-      .select(['test_samples.id', 'm.person_id', 'p.unit_path as person_path', 'collected_date', 'pooled', 'result']).execute(),
-  ]);
-  const samples: SampleFact[] = sRows.map((s) => ({
-    id: s.id, path: s.unit_path, date: s.collected_date, pooled: s.pooled === 1, result: s.result,
-    hours: s.result === 'pending' ? null : turnaroundHours(s.collected_at, s.result_at),
-  }));
-  const members: MemberFact[] = mRows.map((m) => ({
-    sampleId: m.id, personId: m.person_id, personPath: m.person_path, date: m.collected_date, positive: m.pooled === 0 && m.result === 'positive',
-  }));
+  const c = await tallyArea(db, auth, { path: unit?.path ?? '/', filtered: !!unit }, q);
+  const byDate = new Map<string, Tally>();
+  const byUnit = new Map<string, Tally>();
+  const all = emptyTally();
+  const at = (m: Map<string, Tally>, key: string) => m.get(key) ?? m.set(key, emptyTally()).get(key)!;
+  const unitKey = (child: string) => lone ?? child;
+  for (const r of c.samples) {
+    for (const t of [at(byDate, r.day), at(byUnit, unitKey(r.child)), all]) { t.samples += Number(r.n); t.positivePools += Number(r.pools); }
+  }
+  for (const r of c.turnarounds) {
+    const h = hoursFromMs(r.ms == null ? null : Number(r.ms));
+    if (h !== null) for (const t of [at(byDate, r.day), at(byUnit, unitKey(r.child)), all]) t.hours.push(h);
+  }
+  for (const r of c.byDay) { const t = at(byDate, r.day); t.peopleTested += Number(r.tested); t.positives += Number(r.positives); }
+  for (const r of c.byHome) { const t = at(byUnit, unitKey(r.child)); t.peopleTested += Number(r.tested); t.positives += Number(r.positives); }
+  all.peopleTested = Number(c.whole.tested);
+  all.positives = Number(c.whole.positives);
 
-  const dates = [...new Set(samples.map((s) => s.date))].sort();
-  const days = dates.map((date) => ({ date, ...figures(samples.filter((s) => s.date === date), members.filter((m) => m.date === date)) }));
-  const rows = children.map((u) => ({
-    unitCode: u.code, unitName: u.name,
-    ...figures(samples.filter((s) => s.path.startsWith(u.path)), members.filter((m) => m.personPath.startsWith(u.path))),
-  }));
+  const days = [...byDate.keys()].sort().map((date) => ({ date, ...figures(byDate.get(date)!) }));
+  const rows = children.map((u) => ({ unitCode: u.code, unitName: u.name, ...figures(byUnit.get(u.code) ?? emptyTally()) }));
 
   let cq = visibleCampaigns(db, auth.scope);
   if (unit) cq = cq.where('unit_path', 'like', `${unit.path}%`);
@@ -73,7 +117,7 @@ export async function testingStats(db: Db, auth: AuthContext, q: { unit?: string
 
   return {
     unitCode: unit?.code ?? null, unitName: unit?.name ?? 'Toàn quốc', from: q.from ?? null, to: q.to ?? null,
-    days, rows, totals: figures(samples, members),
+    days, rows, totals: figures(all),
     campaigns: campaignRows.map((c) => ({
       id: c.id, name: c.name, purpose: c.purpose as CampaignPurpose, unitCode: c.unit_code, status: c.status as CampaignStatus, ...coverageOf(c, t.get(c.id)!),
     })),

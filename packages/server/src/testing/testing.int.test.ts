@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { median, positivityRate, turnaroundHours, vnDate } from '@pcd/core';
 import { startTestApp, type Client, type TestApp } from '../test/app.js';
 import { testEngines } from '../test/db.js';
 import { daysAgo, resident, today } from '../test/cases.js';
@@ -189,6 +190,72 @@ for (const engine of await testEngines()) {
       expect(seen.body).not.toContain('Tiểu Thương');
       const team = await t.login('to.hattao');
       expect((await team.post('/api/v1/testing/campaigns', campaign)).statusCode).toBe(403);
+    });
+
+    it('counts hundreds of samples over several days and two villages as a direct count does', async () => {
+      const db = t.testDb.handle.db;
+      const villages = await db.selectFrom('units').select(['code', 'path']).where('code', 'in', ['03365.01', '03365.02']).orderBy('code').execute();
+      const commune = await db.selectFrom('units').select('path').where('code', '=', '03365').executeTakeFirstOrThrow();
+      const people = await Promise.all(Array.from({ length: 24 }, (_, i) => resident(natong, `Người Đếm Mẫu ${GIVEN[i % 10]} ${GIVEN[Math.floor(i / 10)]}`, { unitCode: villages[i % 2].code })));
+      const home = new Map(people.map((p, i) => [p.id, villages[i % 2].path]));
+      const c = (await natong.post('/api/v1/testing/campaigns', { ...campaign, fromDate: daysAgo(12), toDate: null, targetCount: null })).json();
+      let seed = 7;
+      const rand = (n: number) => { seed = (seed * 48271) % 2147483647; return seed % n; };
+      const rows: { path: string; date: string; pooled: boolean; result: string; collectedAt: string; resultAt: string | null; members: number[] }[] = [];
+      for (let i = 0; i < 360; i++) {
+        // Six days from nine days ago, at any hour from 22:00 the evening before, so some fall on the Vietnamese day before (ten days ago: out of range).
+        const collected = new Date(Date.parse(`${daysAgo(9 - (i % 6))}T00:00:00+07:00`) + (rand(24 * 60) - 120) * 60_000);
+        const pooled = i % 4 === 0;
+        const mixed = pooled && i % 20 === 0;
+        const v = rand(2);
+        const pick = (village: number) => people.filter((_, k) => k % 2 === village)[rand(12)].id;
+        const members = pooled ? [...new Set(Array.from({ length: 5 }, (_, k) => pick(mixed ? k % 2 : v)))] : [pick(v)];
+        const result = ['pending', 'negative', 'negative', 'positive', 'invalid'][rand(5)];
+        const resultAt = result === 'pending' ? null : new Date(collected.getTime() + rand(48 * 4) * 15 * 60_000).toISOString();
+        rows.push({ path: mixed ? commune.path : villages[v].path, date: vnDate(collected), pooled, result, collectedAt: collected.toISOString(), resultAt, members });
+      }
+      for (const r of rows) {
+        const { id } = await db.insertInto('test_samples').values({
+          campaign_id: c.id, unit_code: r.path.split('/').at(-2)!, unit_path: r.path, test_type: 'rt_pcr', pooled: r.pooled ? 1 : 0, pool_size: r.members.length,
+          parent_sample_id: null, collector: null, lab: null, collected_at: r.collectedAt, collected_date: r.date, result: r.result, result_at: r.resultAt,
+          case_id: null, recorded_by: null, version: 1, created_at: r.collectedAt, updated_at: r.collectedAt,
+        }).returning('id').executeTakeFirstOrThrow();
+        await db.insertInto('test_sample_members').values(r.members.map((person_id) => ({ sample_id: id, person_id }))).execute();
+      }
+      // Three people moved to the other village after their tests: they count where they live now, their samples where taken.
+      for (const p of people.slice(0, 3)) {
+        const to = villages.find((v) => v.path !== home.get(p.id))!;
+        await db.updateTable('people').set({ unit_code: to.code, unit_path: to.path }).where('id', '=', p.id).execute();
+        home.set(p.id, to.path);
+      }
+
+      const count = (samples: typeof rows, livesIn: (person: number) => boolean) => {
+        const tested = new Set(samples.flatMap((s) => s.members).filter(livesIn));
+        const positives = new Set(samples.filter((s) => !s.pooled && s.result === 'positive').flatMap((s) => s.members).filter(livesIn));
+        return {
+          samples: samples.length, positivePools: samples.filter((s) => s.pooled && s.result === 'positive').length, peopleTested: tested.size, positives: positives.size,
+          positivityRate: positivityRate(positives.size, tested.size),
+          medianTurnaroundHours: median(samples.map((s) => (s.result === 'pending' ? null : turnaroundHours(s.collectedAt, s.resultAt))).filter((h): h is number => h !== null)),
+        };
+      };
+      const from = daysAgo(9);
+      const to = daysAgo(3);
+      const inRange = rows.filter((r) => r.date >= from && r.date <= to);
+      expect(inRange.length).toBeGreaterThan(300);
+      const stats = (await natong.get(`/api/v1/stats/testing?unit=03365&from=${from}&to=${to}`)).json();
+      expect(stats.totals).toEqual(count(inRange, () => true));
+      const dates = [...new Set(inRange.map((r) => r.date))].sort();
+      expect(dates.length).toBeGreaterThanOrEqual(6);
+      expect(stats.days).toEqual(dates.map((date) => ({ date, ...count(inRange.filter((r) => r.date === date), () => true) })));
+      for (const v of villages) {
+        // Samples and turnaround where the sample belongs, people where they live, whichever sample tested them.
+        const own = count(inRange.filter((r) => r.path === v.path), () => true);
+        const residents = count(inRange, (p) => home.get(p) === v.path);
+        expect(stats.rows.find((r: { unitCode: string }) => r.unitCode === v.code), v.code).toEqual({
+          unitCode: v.code, unitName: expect.any(String), samples: own.samples, positivePools: own.positivePools, medianTurnaroundHours: own.medianTurnaroundHours,
+          peopleTested: residents.peopleTested, positives: residents.positives, positivityRate: residents.positivityRate,
+        });
+      }
     });
   });
 }

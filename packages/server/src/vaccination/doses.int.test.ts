@@ -56,6 +56,10 @@ for (const engine of await testEngines()) {
       expect((await yte.patch(`/api/v1/vaccinations/${second.id}`, { version: 1, lot: 'X' })).statusCode).toBe(409);
       const tooClose = await yte.patch(`/api/v1/vaccinations/${second.id}`, { version: 2, date: daysAgo(149) });
       expect(tooClose.json().error.field).toBe('date');
+      // Renumbering dose 1 as dose 4 would leave dose 2 without the dose it follows.
+      const gap = await yte.patch(`/api/v1/vaccinations/${first.json().id}`, { version: 1, dose: 4, date: daysAgo(5) });
+      expect(gap.statusCode, gap.body).toBe(400);
+      expect(gap.json().error.field).toBe('dose');
 
       const list = (await yte.get(`/api/v1/people/${p.id}/vaccinations`)).json().items;
       expect(list.map((d: { dose: number }) => d.dose)).toEqual([1, 2, 3]);

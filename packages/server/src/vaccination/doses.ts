@@ -108,6 +108,12 @@ export async function updateDose(db: Db, auth: AuthContext, actor: Actor, id: nu
     };
     const person = await trx.selectFrom('people').select(['date_of_birth', 'birth_year']).where('id', '=', before.person_id).executeTakeFirstOrThrow();
     const existing = await trx.selectFrom('vaccination_doses').selectAll().where('person_id', '=', before.person_id).execute();
+    // checkDose looks at the edited dose only: a new number must not leave the others with a gap (as deleteDose refuses).
+    const numbers = [...existing.filter((d) => d.id !== id).map((d) => d.dose_number), doseNumber].sort((a, b) => a - b);
+    const missing = doseNumber === before.dose_number ? 0 : numbers.findIndex((n, i) => n !== i + 1) + 1;
+    if (missing > 0) {
+      throw errors.invalid('dose', `Sau khi sửa sẽ thiếu mũi ${missing} (các mũi còn lại: ${numbers.join(', ')}); các mũi phải liên tiếp.`, `Dose ${missing} would be missing after the change; dose numbers must follow each other.`);
+    }
     const problems = checkDose({ dateOfBirth: person.date_of_birth, birthYear: person.birth_year }, existing.map(facts),
       { id, productCode: next.product_code, doseNumber: next.dose_number, kind: next.kind, date: next.vaccinated_on }, vnDate(), products.map(toRule));
     if (problems.length) throw errors.problems(problems);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { patchOf } from '../lib/patch-schema.js';
 import { ALLOCATION_STATUSES, COVERAGE_MEASURES, NOT_VACCINATED_REASONS, STOCK_MOVEMENT_KINDS, VACCINATION_GROUPS } from '@pcd/core';
+import { isoDate } from '../lib/iso-date.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd');
 const unitCode = z.string().trim().min(1).max(32);
 const productCode = z.string().trim().min(1).max(32);
 

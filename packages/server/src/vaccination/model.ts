@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { COVERAGE_MEASURES, DOSE_KINDS, DOSE_SOURCES, MAX_DOSE_NUMBER, VACCINATION_GROUPS, isIsoDate } from '@pcd/core';
+import { isoDate } from '../lib/iso-date.js';
+import { COVERAGE_MEASURES, DOSE_KINDS, DOSE_SOURCES, MAX_DOSE_NUMBER, VACCINATION_GROUPS } from '@pcd/core';
 
-// The shape alone lets 30/02 or month 13 in: stored as is, compared as text and rolled into March by date arithmetic.
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày phải có dạng yyyy-mm-dd')
-  .refine(isIsoDate, 'Ngày không có thật (ngày hoặc tháng sai)');
+export { isoDate };
 
 // ---------------------------------------------------------------- products
 
