@@ -2,6 +2,7 @@ import { addDays, formatDate, vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { fieldError } from './ui';
 
 const today = vnDate();
 const ZONE_FROM = addDays(today, -30);
@@ -40,8 +41,6 @@ async function pickUnit(page: Page, inputId: string, search: string, code: strin
   await page.locator(`#${inputId}`).fill(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `(${code})` }).first().click();
 }
-
-const fieldError = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
 
 describe.skipIf(!browserAvailable())('arrivals, epidemic zones and checkpoints in the browser', () => {
   let server: RunningServer;

@@ -2,28 +2,13 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, vnDate } from '@pcd/core';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { apiOf, pickOption, fieldError } from './ui';
 
 const HAT_TAO = '03365.01';
 const F0 = 'Lò Văn Hặc';
 const FACILITY = 'Khu cách ly Trường THCS Na Tông';
 
 /** JSON calls as the logged-in user of a browser context, echoing the CSRF cookie as the app does. */
-function apiOf(context: BrowserContext, baseUrl: string) {
-  return async (method: 'GET' | 'POST', path: string, data?: unknown) => {
-    const csrf = (await context.cookies()).find((c) => c.name === 'pcd_csrf')?.value ?? '';
-    const res = await context.request.fetch(`${baseUrl}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-}
-
-async function pickOption(page: Page, testId: string, text: string, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.getByTestId(testId).locator('input').fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
-
-const fieldError = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
 
 describe.skipIf(!browserAvailable())('F0 home care and centralised quarantine in the browser', () => {
   let server: RunningServer;

@@ -1,20 +1,13 @@
 import { addDays, formatDate, vnDate } from '@pcd/core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { apiOf } from './ui';
 
 const today = vnDate();
 const VILLAGE = '03365.01'; // Bản Hát Tao, xã Na Tông
 
 /** JSON calls as the logged-in user of a browser context, echoing the CSRF cookie as the app does. */
-function apiOf(context: BrowserContext, baseUrl: string) {
-  return async (method: 'GET' | 'POST', path: string, data?: unknown) => {
-    const csrf = (await context.cookies()).find((c) => c.name === 'pcd_csrf')?.value ?? '';
-    const res = await context.request.fetch(`${baseUrl}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-}
 
 describe.skipIf(!browserAvailable())('vaccination at diagnosis from dose records in the F0 form and page', () => {
   let server: RunningServer;

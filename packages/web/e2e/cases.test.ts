@@ -2,6 +2,7 @@ import { addDays, formatDate, vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { apiOf, fieldError } from './ui';
 
 const today = vnDate();
 const VILLAGE = '03365.01'; // Bản Hát Tao, xã Na Tông
@@ -13,18 +14,9 @@ const CHILD = { fullName: 'Lò Văn Khánh', birthYear: 2015 };
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 const text = (page: Page, testId: string) => page.getByTestId(testId).first().textContent();
-const fieldError = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
 const toast = (page: Page, content: string) => page.locator('.ant-message', { hasText: content }).waitFor();
 
 /** JSON calls as the logged-in user of a browser context, echoing the CSRF cookie as the app does. */
-function apiOf(context: BrowserContext, baseUrl: string) {
-  return async (method: 'GET' | 'POST', path: string, data?: unknown) => {
-    const csrf = (await context.cookies()).find((c) => c.name === 'pcd_csrf')?.value ?? '';
-    const res = await context.request.fetch(`${baseUrl}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-}
 
 /** Picks a resident in a person select by typing part of the name without diacritics. */
 async function pickPerson(page: Page, testId: string, search: string, fullName: string) {

@@ -2,6 +2,7 @@ import { addDays, vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { apiOf, pickOption, toast } from './ui';
 
 const today = vnDate();
 const VILLAGE = '03365.01'; // Bản Hát Tao, xã Na Tông
@@ -17,23 +18,8 @@ const DUE = [
 const attempts = { zone: 0, orphan: 0, due: 0 };
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-const toast = (page: Page, content: string) => page.locator('.ant-message', { hasText: content }).first().waitFor();
 
 /** JSON calls as the logged-in user of a browser context, echoing the CSRF cookie as the app does. */
-function apiOf(context: BrowserContext, baseUrl: string) {
-  return async (method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => {
-    const csrf = (await context.cookies()).find((c) => c.name === 'pcd_csrf')?.value ?? '';
-    const res = await context.request.fetch(`${baseUrl}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-}
-
-async function pickOption(page: Page, testId: string, text: string, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.getByTestId(testId).locator('input').fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
 
 describe.skipIf(!browserAvailable())('lockdown zones, deaths and orphaned children, quarantine due lists in the browser', () => {
   let server: RunningServer;

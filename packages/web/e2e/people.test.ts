@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { fieldError } from './ui';
 
 const HAT_TAO = '03365.01';
 const VILLAGE_2 = '03365.02';
@@ -67,7 +68,6 @@ async function residentsFile(templatePath: string): Promise<{ file: string; head
 }
 
 const drawer = (page: Page) => page.getByTestId('person-form');
-const fieldError = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
 
 async function pickUnit(page: Page, inputId: string, search: string, code: string) {
   await page.locator(`#${inputId}`).click();

@@ -2,29 +2,13 @@ import { addDays, formatDate, vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { apiOf, pickOption, toast, fieldError } from './ui';
 
 const today = vnDate();
 const VILLAGE = '03365.01'; // Bản Hát Tao, xã Na Tông
 const PERSON = { fullName: 'Lò Văn Tiêm Chủng', dateOfBirth: `${Number(today.slice(0, 4)) - 35}-04-12` };
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-const toast = (page: Page, content: string) => page.locator('.ant-message', { hasText: content }).first().waitFor();
-const fieldError = (page: Page, id: string) => page.locator(`.ant-form-item:has(#${id}) .ant-form-item-explain-error`);
-
-function apiOf(context: BrowserContext, baseUrl: string) {
-  return async (method: 'GET' | 'POST', path: string, data?: unknown) => {
-    const csrf = (await context.cookies()).find((c) => c.name === 'pcd_csrf')?.value ?? '';
-    const res = await context.request.fetch(`${baseUrl}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-}
-
-async function pickOption(page: Page, testId: string, text: string, search?: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.getByTestId(testId).locator('input').fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-}
 
 describe.skipIf(!browserAvailable())('vaccination doses, coverage and targets in the browser', () => {
   let server: RunningServer;

@@ -2,21 +2,12 @@ import { vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { apiOf, toast } from './ui';
 
 const VILLAGE = '03365.01'; // Bản Hát Tao, xã Na Tông
 const REFUSER = { fullName: 'Lò Văn Từ Chối', birthYear: 1968 };
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-const toast = (page: Page, content: string) => page.locator('.ant-message', { hasText: content }).first().waitFor();
-
-function apiOf(context: BrowserContext, baseUrl: string) {
-  return async (method: 'GET' | 'POST', path: string, data?: unknown) => {
-    const csrf = (await context.cookies()).find((c) => c.name === 'pcd_csrf')?.value ?? '';
-    const res = await context.request.fetch(`${baseUrl}/api/v1${path}`, { method, data, headers: { 'x-csrf-token': decodeURIComponent(csrf) } });
-    expect(res.status(), `${method} ${path}: ${await res.text()}`).toBeLessThan(300);
-    return res.json();
-  };
-}
 
 async function pickOption(page: Page, scope: ReturnType<Page['getByTestId']>, text: string, search?: string) {
   await scope.click();

@@ -6,6 +6,7 @@ import { addDays, formatDate, vnDate } from '@pcd/core';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { browserAvailable, launchBrowser, loginAs, startServer, type RunningServer } from './harness';
+import { toast } from './ui';
 
 const today = vnDate();
 const HEADER = 'Họ và tên,Ngày sinh,Giới tính,Số CCCD/CMND,Điện thoại,Mã thôn/bản,Loại vắc xin,Mũi tiêm,Ngày tiêm,Lô,Nơi tiêm';
@@ -53,7 +54,6 @@ function doseFile(): { csv: string; singleDose: ReturnType<typeof person>[] } {
 }
 
 const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 30_000, interval: 200 });
-const toast = (page: Page, content: string) => page.locator('.ant-message', { hasText: content }).first().waitFor();
 const digits = async (l: Locator) => Number(((await l.textContent()) ?? '').replace(/\D/g, ''));
 
 async function pickOption(page: Page, scope: Locator, text: string, search?: string) {
