@@ -13,9 +13,13 @@ export function apiOf(context: BrowserContext, baseUrl: string) {
 
 /** Picks an option of the Ant Design select with this test id, typing a search first if given. */
 export async function pickOption(page: Page, testId: string, text: string, search?: string) {
+  // A drop-down still closing from the previous pick can lie over this select on a loaded machine.
+  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
   await page.getByTestId(testId).click();
   if (search) await page.getByTestId(testId).locator('input').fill(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first();
+  await option.click();
+  await option.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
 }
 
 export const toast = (page: Page, content: string) => page.locator('.ant-message', { hasText: content }).first().waitFor();
