@@ -4,8 +4,8 @@
  * Test ids: people-import-dialog, people-import-template, people-import-mode, people-import-file, people-import-submit,
  * people-import-progress, people-import-result, and the result's own ids.
  */
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Flex, Form, Modal, Progress, Radio, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Flex, Form, Modal, Progress, Radio, Typography } from 'antd';
 import type { UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -15,6 +15,7 @@ import { useShowError } from '../../api/useShowError';
 import { householdKeys, peopleKeys, peopleLinks, startResidentImport, useResidentImportJob } from './api';
 import { ResidentImportResult } from './ResidentImportResult';
 import type { ImportMode, ResidentsImportResult } from './types';
+import { SpreadsheetDropZone } from '../../layout/SpreadsheetDropZone';
 
 interface Props {
   open: boolean;
@@ -132,22 +133,15 @@ export function ResidentImportDialog({ open, onClose }: Props) {
               </Radio.Group>
             </Form.Item>
             <Form.Item label={t('import.file')} required validateStatus={fileError ? 'error' : undefined} help={fileError ?? undefined}>
-              <Upload.Dragger
+              <SpreadsheetDropZone
                 data-testid="people-import-file"
-                accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-                maxCount={1}
-                fileList={files}
-                beforeUpload={() => false}
-                onChange={({ fileList }) => {
-                  setFiles(fileList.slice(-1));
+                files={files}
+                onChange={(kept) => {
+                  setFiles(kept);
                   setFileError(null);
                 }}
-              >
-                <p className="ant-upload-drag-icon">
-                  <InboxOutlined />
-                </p>
-                <p className="ant-upload-text">{t('import.dropHint')}</p>
-              </Upload.Dragger>
+                text={t('import.dropHint')}
+              />
             </Form.Item>
           </Form>
         )}

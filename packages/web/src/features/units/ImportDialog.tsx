@@ -1,6 +1,6 @@
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import { foldVietnamese } from '@pcd/core';
-import { Alert, App, Button, Flex, Form, Modal, Radio, Select, Tabs, Typography, Upload } from 'antd';
+import { Alert, App, Button, Flex, Form, Modal, Radio, Select, Tabs, Typography } from 'antd';
 import { unitFullName } from './names';
 import type { UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { useCurrentSession } from '../auth/session';
 import { importUnitsFile, importUnitsFromRegistry, unitKeys, unitLinks, useRegistryProvinces } from './api';
 import { ImportResultView } from './ImportResultView';
 import type { ImportMode, ImportResult, ImportRowError, ImportType } from './types';
+import { SpreadsheetDropZone } from '../../layout/SpreadsheetDropZone';
 
 interface Props {
   open: boolean;
@@ -151,23 +152,15 @@ export function ImportDialog({ open, onClose, onImported }: Props) {
         validateStatus={fileError ? 'error' : undefined}
         help={fileError ? t('import.fileRequired') : undefined}
       >
-        <Upload.Dragger
+        <SpreadsheetDropZone
           data-testid="import-file"
-          accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-          maxCount={1}
-          fileList={files}
-          beforeUpload={() => false}
-          onChange={({ fileList }) => {
-            setFiles(fileList.slice(-1));
+          files={files}
+          onChange={(kept) => {
+            setFiles(kept);
             setFileError(false);
           }}
-        >
-          <p className="ant-upload-drag-icon">
-            <InboxOutlined />
-          </p>
-          <p className="ant-upload-text">{t('import.dropHint')}</p>
-          <p className="ant-upload-hint">{t('import.dropSub')}</p>
-        </Upload.Dragger>
+          text={t('import.dropHint')} hint={t('import.dropSub')}
+        />
       </Form.Item>
       <Flex gap={8} wrap align="center">
         <Typography.Text type="secondary">{t('import.templates')}</Typography.Text>

@@ -5,8 +5,8 @@
  * Test ids: dose-import-page, dose-import-template, dose-import-unit, dose-import-file, dose-import-submit,
  * dose-import-progress (data-status), dose-import-result, dose-import-<count>, dose-import-error (data-row, data-field).
  */
-import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Col, Form, Progress, Row, Statistic, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Form, Progress, Row, Statistic, Table, Typography } from 'antd';
 import type { UploadFile } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -16,6 +16,7 @@ import { useShowError } from '../../api/useShowError';
 import { UnitSelect } from '../units/UnitSelect';
 import { vaccinationKeys } from './api';
 import { doseImportLinks, startDoseImport, useDoseImportJob, type DoseImportResult, type DoseRowError } from './import-api';
+import { SpreadsheetDropZone } from '../../layout/SpreadsheetDropZone';
 
 const isResult = (r: unknown): r is DoseImportResult => !!r && typeof r === 'object' && typeof (r as DoseImportResult).dosesAdded === 'number';
 const COUNTS = ['rows', 'created', 'matched', 'dosesAdded', 'skipped', 'errorCount'] as const;
@@ -121,22 +122,15 @@ export function ImportDosesPage() {
           <UnitSelect allowClear value={unit} onChange={setUnit} placeholder={t('vaccinationImport.unitPlaceholder')} data-testid="dose-import-unit" />
         </Form.Item>
         <Form.Item label={t('vaccinationImport.file')} required validateStatus={fileError ? 'error' : undefined} help={fileError ?? undefined}>
-          <Upload.Dragger
+          <SpreadsheetDropZone
             data-testid="dose-import-file"
-            accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            maxCount={1}
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => {
-              setFiles(fileList.slice(-1));
+            files={files}
+            onChange={(kept) => {
+              setFiles(kept);
               setFileError(null);
             }}
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t('vaccinationImport.dropHint')}</p>
-          </Upload.Dragger>
+            text={t('vaccinationImport.dropHint')}
+          />
         </Form.Item>
         {jobId && !running ? (
           <Button onClick={reset} disabled={false} data-testid="dose-import-again">
