@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../lib/patch-schema.js';
 import { LOCKDOWN_STATUSES } from '@pcd/core';
 import { isoDate } from '../lib/iso-date.js';
 
@@ -17,9 +18,7 @@ export const zoneInput = z.object({
 });
 export type ZoneInput = z.infer<typeof zoneInput>;
 // Without the defaults of creation: a patch that leaves out the places (lifting) must keep them.
-export const zonePatch = zoneInput.partial().extend({
-  villageCodes: z.array(z.string().max(32)).max(100).optional(),
-  householdIds: z.array(z.number().int().min(1)).max(1000).optional(),
+export const zonePatch = patchOf(zoneInput).extend({
   version: z.number().int().min(1),
   status: z.enum(LOCKDOWN_STATUSES).optional(),
 });

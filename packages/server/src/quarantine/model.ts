@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { patchOf } from '../lib/patch-schema.js';
 import { AREA_KINDS, EPISODE_STATUSES, FACILITY_STATUSES, QUARANTINE_KINDS, QUARANTINE_REASONS } from '@pcd/core';
 import { isoDate } from '../lib/iso-date.js';
 
@@ -23,9 +24,7 @@ export const facilityInput = z.object({
 });
 export type FacilityInput = z.infer<typeof facilityInput>;
 // Without the defaults of creation: a patch that leaves out rooms or status must keep them.
-export const facilityPatch = facilityInput.partial().extend({
-  rooms: z.number().int().min(0).max(100_000).optional(),
-  status: z.enum(FACILITY_STATUSES).optional(),
+export const facilityPatch = patchOf(facilityInput).extend({
   version: z.number().int().min(1),
 });
 export type FacilityPatch = z.infer<typeof facilityPatch>;
